@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+
+namespace Swarms.Agents.Models;
+
+/// <summary>
+/// An offline stand-in for a chat model, so that everything runs out of the box with no network and no key.
+/// It is NOT an LLM: it composes a deterministic answer from the agent's role (system prompt) and task
+/// (<see cref="LocalResponseComposer"/>), streams it word by word at a configurable pace, honours
+/// <see cref="ChatOptions.MaxOutputTokens"/> (finish reason <c>length</c>), and reports usage counted with the
+/// o200k_base tokenizer.
+/// </summary>
+public sealed partial class LocalChatClient : IChatClient
+{
+    private readonly LocalModelOptions _options;
+    private readonly ChatClientMetadata _metadata = new("local", null, LocalModelOptions.ModelName);
+
+    /// <summary>Creates the local model.</summary>
+    public LocalChatClient(LocalModelOptions? options = null)
+    {
+        _options = options ?? new LocalModelOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.TokensPerSecond);
+    }
+
+    /// <inheritdoc />
+    public async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        {
+            updates.Add(update);
+        }
+
+        return updates.ToChatResponse();
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
+        var text = LocalResponseComposer.Compose(conversation);
+        int maxTokens = options?.MaxOutputTokens ?? int.MaxValue;
+        var delay = _options.TokensPerSecond > 0 ? TimeSpan.FromSeconds(1 / _options.TokensPerSecond) : TimeSpan.Zero;
+        string responseId = "local-" + LocalResponseComposer.StableHash(text).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        int outputTokens = 0;
+        var finish = ChatFinishReason.Stop;
+        int emittedLength = 0;
+
+        foreach (Match piece in Piece().Matches(text))
+        {
+            int pieceTokens = TokenCounter.Count(piece.Value);
+            if (outputTokens + pieceTokens > maxTokens)
+            {
+                finish = ChatFinishReason.Length;
+                break;
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            outputTokens += pieceTokens;
+            emittedLength = piece.Index + piece.Length;
+            yield return new ChatResponseUpdate(ChatRole.Assistant, piece.Value) { ModelId = LocalModelOptions.ModelName, ResponseId = responseId };
+        }
+
+        // Pieces counted one by one overestimate slightly (merges across piece boundaries); usage reports the exact count.
+        long input = TokenCounter.Count(conversation);
+        outputTokens = TokenCounter.Count(text[..emittedLength]);
+        yield return new ChatResponseUpdate
+        {
+            Role = ChatRole.Assistant,
+            ModelId = LocalModelOptions.ModelName,
+            ResponseId = responseId,
+            FinishReason = finish,
+            Contents = [new UsageContent(new UsageDetails { InputTokenCount = input, OutputTokenCount = outputTokens, TotalTokenCount = input + outputTokens })],
+        };
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType.IsInstanceOfType(_metadata) ? _metadata
+            : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+
+    /// <summary>A word with the whitespace before it: the unit the local model streams.</summary>
+    [GeneratedRegex(@"\s*\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex Piece();
+}

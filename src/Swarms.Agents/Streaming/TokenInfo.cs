@@ -1,0 +1,36 @@
+namespace Swarms.Agents.Streaming;
+
+/// <summary>
+/// One streamed chunk as the detailed callback sees it (the seed's <c>stream=True</c> shape).
+/// The last chunk of a model call has <see cref="IsLast"/> set and really carries
+/// <see cref="FinishReason"/> and <see cref="Usage"/>.
+/// </summary>
+public sealed record TokenInfo
+{
+    /// <summary>The chunk's text (empty on the closing chunk).</summary>
+    public required string Content { get; init; }
+
+    /// <summary>0-based index of the chunk within the model call.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>The agent that produced the chunk.</summary>
+    public required string AgentName { get; init; }
+
+    /// <summary>The model that produced the chunk, as the provider reports it.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Attempt number of the model call (above 1 after a retry).</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>Why the model stopped (<c>stop</c>, <c>length</c>, <c>tool_calls</c>...), on the last chunk.</summary>
+    public string? FinishReason { get; init; }
+
+    /// <summary>Token usage of the call, on the last chunk.</summary>
+    public TokenUsage? Usage { get; init; }
+
+    /// <summary>True on the closing chunk of a model call.</summary>
+    public bool IsLast { get; init; }
+
+    /// <summary>When the chunk arrived.</summary>
+    public DateTimeOffset Timestamp { get; init; }
+}
