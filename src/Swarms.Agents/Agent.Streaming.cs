@@ -39,7 +39,8 @@ public sealed partial class Agent
         var usage = TokenUsage.Zero;
         string output = "";
         string? finishReason = null;
-        string? model = _options.ModelName;
+        // Named before the first chunk arrives, so that a call failing at once still names its model.
+        string? model = _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId;
         int attempt = 1;
 
         for (int loop = 1; loop <= _options.MaxLoops; loop++)
@@ -151,6 +152,9 @@ public sealed partial class Agent
     /// <summary>What one model call has produced so far.</summary>
     private sealed class ModelCallState
     {
+        /// <summary>Tool arguments and results as compact JSON (the AI defaults indent), as a model sends them.</summary>
+        private static readonly JsonSerializerOptions CompactJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
         public StringBuilder Text { get; } = new();
 
         public TokenUsage? Usage { get; private set; }
@@ -170,11 +174,11 @@ public sealed partial class Agent
                     return new ReasoningDelta(agent, attempt, reasoning.Text) { RunId = runId, Seq = stamp.NextSeq(), Timestamp = stamp.Time.GetUtcNow() };
                 case FunctionCallContent call:
                     return new ToolCall(agent, call.CallId, call.Name,
-                        call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions))
+                        call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, CompactJson))
                     { RunId = runId, Seq = stamp.NextSeq(), Timestamp = stamp.Time.GetUtcNow() };
                 case FunctionResultContent result:
                     return new ToolResult(agent, result.CallId,
-                        result.Result is string s ? s : JsonSerializer.Serialize(result.Result, AIJsonUtilities.DefaultOptions))
+                        result.Result is string s ? s : JsonSerializer.Serialize(result.Result, CompactJson))
                     { RunId = runId, Seq = stamp.NextSeq(), Timestamp = stamp.Time.GetUtcNow() };
                 case UsageContent usage:
                     var d = usage.Details;

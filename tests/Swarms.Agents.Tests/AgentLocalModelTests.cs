@@ -27,7 +27,7 @@ public class AgentLocalModelTests
         Assert.True(tokens.Count > 20);
         Assert.Equal(answer, string.Concat(tokens));
         Assert.Contains("Fundamental analysis", answer);
-        Assert.Contains("Analyze TSLA", answer);
+        Assert.Contains("\"TSLA\"", answer);
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+namespace Swarms.Agents.Tests.Fakes;
+
+/// <summary>A streamed tool call: its id, function name, and the argument JSON split into the fragments sent.</summary>
+public sealed record FakeToolCall(string Id, string Name, params string[] ArgumentFragments)
+{
+    public string Arguments => string.Concat(ArgumentFragments);
+}
+
+/// <summary>
+/// What <see cref="ChatCompletionsServer"/> answers to one request: an error status, or a stream of content,
+/// reasoning and tool-call deltas, optionally slowed down or cut mid-way.
+/// </summary>
+public sealed record FakeReply
+{
+    /// <summary>HTTP status; anything but 200 answers with an OpenAI error body instead of a stream.</summary>
+    public int Status { get; init; } = 200;
+
+    /// <summary>Retry-After header value (seconds) of an error reply.</summary>
+    public string? RetryAfter { get; init; }
+
+    /// <summary>Reasoning deltas (<c>reasoning_content</c>), sent before the content.</summary>
+    public IReadOnlyList<string> Reasoning { get; init; } = [];
+
+    /// <summary>Content deltas, one chunk each.</summary>
+    public IReadOnlyList<string> Content { get; init; } = [];
+
+    /// <summary>Tool calls, streamed after the content: id and name first, then one chunk per argument fragment.</summary>
+    public IReadOnlyList<FakeToolCall> ToolCalls { get; init; } = [];
+
+    /// <summary>finish_reason of the closing chunk.</summary>
+    public string FinishReason { get; init; } = "stop";
+
+    /// <summary>Usage sent when the request asks for it (<c>stream_options.include_usage</c>).</summary>
+    public int PromptTokens { get; init; } = 11;
+
+    /// <summary>Completion tokens reported in the usage chunk.</summary>
+    public int CompletionTokens { get; init; } = 7;
+
+    /// <summary>Model name put on every chunk.</summary>
+    public string Model { get; init; } = "gpt-fake-1";
+
+    /// <summary>Abort the connection after this many chunks have been sent (a stream cut mid-way).</summary>
+    public int? CutAfterChunks { get; init; }
+
+    /// <summary>Delay before each chunk (a slow stream).</summary>
+    public TimeSpan ChunkDelay { get; init; }
+
+    /// <summary>A plain text answer streamed in the given deltas.</summary>
+    public static FakeReply Text(params string[] deltas) => new() { Content = deltas };
+
+    /// <summary>An error reply.</summary>
+    public static FakeReply Error(int status, string? retryAfter = null) => new() { Status = status, RetryAfter = retryAfter };
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Swarms.Agents.Streaming;
+using Swarms.Agents.Tests.Fakes;
+
+namespace Swarms.Agents.Tests.Models;
+
+/// <summary>
+/// Model failures through the real OpenAI and Azure OpenAI SDK clients against a local Chat Completions
+/// server with scripted faults: which are retried, how long the agent waits, what the events show, how a run
+/// fails for good, and how cancellation surfaces.
+/// </summary>
+public sealed class ChatClientFailureIntegrationTests : IAsyncLifetime
+{
+    private ChatCompletionsServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ChatCompletionsServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunStreamingAsync_429WithRetryAfter_RetriesAfterTheDelayTheServerAskedFor(string provider)
+    {
+        // The agent's own backoff is 20 ms; only honouring Retry-After explains a wait of about a second.
+        _server.Enqueue(FakeReply.Error(429, retryAfter: "1"), FakeReply.Text("Fine."));
+
+        var events = await ServerAgents.CollectAsync(ServerAgents.Create(_server, provider), "Go");
+
+        var requests = _server.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(900),
+            $"retried after {(requests[1].ReceivedAt - requests[0].ReceivedAt).TotalMilliseconds} ms");
+        var failed = Assert.Single(events.OfType<AgentFailed>());
+        Assert.True(failed.WillRetry);
+        Assert.Contains("429", failed.Error, StringComparison.Ordinal);
+        Assert.Equal([1, 2], events.OfType<AgentStarted>().Select(s => s.Attempt));
+        var completed = Assert.IsType<AgentCompleted>(events[^1]);
+        Assert.Equal(("Fine.", 2), (completed.Output, completed.Attempt));
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunStreamingAsync_500_IsRetriedAndTheNextAttemptAnswers(string provider)
+    {
+        _server.Enqueue(FakeReply.Error(500), FakeReply.Text("Recovered."));
+
+        var events = await ServerAgents.CollectAsync(ServerAgents.Create(_server, provider), "Go");
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Contains("500", Assert.Single(events.OfType<AgentFailed>()).Error, StringComparison.Ordinal);
+        Assert.Equal("Recovered.", Assert.IsType<AgentCompleted>(events[^1]).Output);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunAsync_StreamCutMidway_ReturnsTheFullTextOnce(string provider)
+    {
+        string[] deltas = ["One ", "two ", "three ", "four."];
+        _server.Enqueue(new FakeReply { Content = deltas, CutAfterChunks = 3 }, new FakeReply { Content = deltas });
+
+        var answer = await ServerAgents.Create(_server, provider).RunAsync("Count").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("One two three four.", answer);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunStreamingAsync_StreamCutMidway_NewAttemptIsAnnouncedAndOutputNotDuplicated(string provider)
+    {
+        string[] deltas = ["One ", "two ", "three ", "four."];
+        _server.Enqueue(new FakeReply { Content = deltas, CutAfterChunks = 3 }, new FakeReply { Content = deltas });
+
+        var events = await ServerAgents.CollectAsync(ServerAgents.Create(_server, provider), "Count");
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal([1, 2], events.OfType<AgentStarted>().Select(s => s.Attempt));
+        Assert.True(Assert.Single(events.OfType<AgentFailed>()).WillRetry);
+        // Attempt 1 got the role chunk and two deltas before the cut; attempt 2 streams everything.
+        Assert.Equal(["One ", "two "], events.OfType<TextDelta>().Where(d => d.Attempt == 1).Select(d => d.Delta));
+        Assert.Equal(deltas, events.OfType<TextDelta>().Where(d => d.Attempt == 2).Select(d => d.Delta));
+        var completed = Assert.IsType<AgentCompleted>(events[^1]);
+        Assert.Equal("One two three four.", completed.Output);
+        Assert.Equal(2, completed.Attempt);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunAsync_FailsOnEveryAttempt_ThrowsAgentRunExceptionNamingAgentModelAndCause(string provider)
+    {
+        _server.DefaultReply = FakeReply.Error(503);
+        var agent = ServerAgents.Create(_server, provider, o => o.RetryAttempts = 1);
+        var events = new List<SwarmEvent>();
+
+        var ex = await Assert.ThrowsAsync<AgentRunException>(() => ServerAgents.CollectAsync(agent, "Go", events));
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, ex.Attempts);
+        Assert.Equal("Analyst", ex.AgentName);
+        var model = provider == ServerAgents.AzureOpenAi ? ServerAgents.Deployment : "gpt-fake-1";
+        Assert.Equal(model, ex.Model);
+        Assert.Contains("'Analyst'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{model}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("503", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([true, false], events.OfType<AgentFailed>().Select(f => f.WillRetry));
+        Assert.DoesNotContain(events, e => e is AgentCompleted);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunAsync_400BadRequest_FailsAtOnceWithoutRetry(string provider)
+    {
+        _server.Enqueue(FakeReply.Error(400));
+        var agent = ServerAgents.Create(_server, provider);
+
+        var ex = await Assert.ThrowsAsync<AgentRunException>(() => agent.RunAsync("Go").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Single(_server.Requests);
+        Assert.Equal(1, ex.Attempts);
+        Assert.Contains("400", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunAsync_CancelledDuringSlowStream_ThrowsOperationCanceledPromptly(string provider)
+    {
+        _server.Enqueue(new FakeReply { Content = Enumerable.Repeat("tick ", 100).ToArray(), ChunkDelay = TimeSpan.FromMilliseconds(200) });
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cts = new CancellationTokenSource();
+        var agent = ServerAgents.Create(_server, provider);
+
+        var run = agent.RunAsync("Go slowly", (string _) => received.TrySetResult(), cts.Token);
+        await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopwatch = Stopwatch.StartNew();
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // The full stream would take 20 s; a prompt stop takes a fraction of a chunk's delay.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"stopped after {stopwatch.ElapsedMilliseconds} ms");
+        Assert.Single(_server.Requests);
+    }
+}
