@@ -96,14 +96,22 @@ public sealed partial class Agent
         string task, CallbackDispatcher callbacks, Action<SwarmEvent>? onEvent, CancellationToken cancellationToken)
     {
         string? output = null;
-        await foreach (var evt in RunStreamingAsync(task, null, cancellationToken).ConfigureAwait(false))
+        try
         {
-            callbacks.OnEvent(evt);
-            onEvent?.Invoke(evt);
-            if (evt is AgentCompleted completed)
+            await foreach (var evt in RunStreamingAsync(task, null, cancellationToken).ConfigureAwait(false))
             {
-                output = completed.Output;
+                callbacks.OnEvent(evt);
+                onEvent?.Invoke(evt);
+                if (evt is AgentCompleted completed)
+                {
+                    output = completed.Output;
+                }
             }
+        }
+        finally
+        {
+            // A run that failed or was cancelled still delivers what buffered callbacks hold back.
+            callbacks.Complete();
         }
 
         return output ?? "";
