@@ -44,7 +44,6 @@ public sealed partial class LocalChatClient : IChatClient
         var conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var text = LocalResponseComposer.Compose(conversation);
         int maxTokens = options?.MaxOutputTokens ?? int.MaxValue;
-        var delay = _options.TokensPerSecond > 0 ? TimeSpan.FromSeconds(1 / _options.TokensPerSecond) : TimeSpan.Zero;
         string responseId = "local-" + LocalResponseComposer.StableHash(text).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         int outputTokens = 0;
         var finish = ChatFinishReason.Stop;
@@ -59,9 +58,10 @@ public sealed partial class LocalChatClient : IChatClient
                 break;
             }
 
-            if (delay > TimeSpan.Zero)
+            // The pace is in tokens, not pieces: a word of three tokens takes three tokens' time.
+            if (_options.TokensPerSecond > 0)
             {
-                await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(pieceTokens / _options.TokensPerSecond), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             }
             else
             {

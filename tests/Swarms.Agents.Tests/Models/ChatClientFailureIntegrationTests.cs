@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Swarms.Agents.Models;
 using Swarms.Agents.Streaming;
 using Swarms.Agents.Tests.Fakes;
 
@@ -86,6 +87,23 @@ public sealed class ChatClientFailureIntegrationTests : IAsyncLifetime
         var completed = Assert.IsType<AgentCompleted>(events[^1]);
         Assert.Equal("One two three four.", completed.Output);
         Assert.Equal(2, completed.Attempt);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunStreamingAsync_ServerSilentPastNetworkTimeout_TimesOutAndRetries(string provider)
+    {
+        _server.Enqueue(new FakeReply { Content = ["late"], ChunkDelay = TimeSpan.FromSeconds(5) }, FakeReply.Text("On time."));
+        var settings = ServerAgents.Settings(_server, provider) with { NetworkTimeout = TimeSpan.FromMilliseconds(300) };
+        var agent = ServerAgents.Create(_server, provider, o => o.ChatClient = ChatClientFactory.Create(settings));
+
+        var events = await ServerAgents.CollectAsync(agent, "Go");
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.True(Assert.Single(events.OfType<AgentFailed>()).WillRetry);
+        var completed = Assert.IsType<AgentCompleted>(events[^1]);
+        Assert.Equal(("On time.", 2), (completed.Output, completed.Attempt));
     }
 
     [Theory]
