@@ -100,7 +100,9 @@ public sealed record ExecutionTerminated(string? Reason) : HistoryEvent;
 
 /// <summary>The orchestrator restarted itself with new input; the old history is discarded.</summary>
 /// <param name="Input">The serialized new input.</param>
+#pragma warning disable CA1711 // The name is Durable Task's event name, kept for portability.
 public sealed record ContinueAsNew(string? Input) : HistoryEvent;
+#pragma warning restore CA1711
 
 /// <summary>A client suspended the instance.</summary>
 /// <param name="Reason">The reason given.</param>

@@ -46,6 +46,16 @@ internal sealed class SqliteSession : IDisposable
 
     public int Execute(string sql, params object?[] args) => Command(sql, args).ExecuteNonQuery();
 
+    /// <summary>Runs a multi-statement script once, unprepared (later statements may depend on earlier ones).</summary>
+    public void ExecuteScript(string sql)
+    {
+        using var command = Connection.CreateCommand();
+#pragma warning disable CA2100 // Constant schema text of this assembly.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
     public object? Scalar(string sql, params object?[] args)
     {
         var value = Command(sql, args).ExecuteScalar();

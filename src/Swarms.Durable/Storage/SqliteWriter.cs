@@ -98,6 +98,7 @@ internal sealed class SqliteWriter : IDisposable
             foreach (var request in batch)
             {
                 request.Fail(ex);
+                request.Complete();
             }
 
             return;
@@ -110,7 +111,15 @@ internal sealed class SqliteWriter : IDisposable
 
         foreach (var action in _afterCommit)
         {
-            action();
+            try
+            {
+                action();
+            }
+#pragma warning disable CA1031 // A failing listener must not stop the writer thread.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
 
         _afterCommit.Clear();

@@ -1,0 +1,71 @@
+using Swarms.Durable.History;
+
+namespace Swarms.Durable.Worker;
+
+/// <summary>
+/// An instance as this worker sees it: whether it is queued or running (so episodes of one instance never
+/// overlap), and, while this worker holds its lease, its cached history (the store stays the source of
+/// truth; the cache only saves re-reading history each episode).
+/// </summary>
+internal sealed class InstanceSlot(string instanceId)
+{
+    private const int Idle = 0, Queued = 1, Running = 2, RunningDirty = 3;
+    private int _state;
+
+    public string InstanceId { get; } = instanceId;
+
+    public Lock Gate { get; } = new();
+
+    /// <summary>Set once the slot left the worker's table; a signal must then use a new slot.</summary>
+    public bool Removed { get; set; }
+
+    /// <summary>Whether this worker holds the instance's lease (and the cache below is valid).</summary>
+    public bool Held { get; set; }
+
+    public List<HistoryEvent>? History { get; set; }
+
+    public OrchestrationRuntimeStatus Status { get; set; }
+
+    public string? CustomStatus { get; set; }
+
+    /// <summary>Marks new work; returns true when the caller must queue the slot. Call under <see cref="Gate"/>.</summary>
+    public bool TrySchedule()
+    {
+        switch (_state)
+        {
+            case Idle:
+                _state = Queued;
+                return true;
+            case Running:
+                _state = RunningDirty;
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    public void BeginRun()
+    {
+        lock (Gate)
+        {
+            _state = Running;
+        }
+    }
+
+    /// <summary>Ends a run; returns true when work arrived meanwhile and the slot must be queued again.
+    /// Call under <see cref="Gate"/>.</summary>
+    public bool EndRun()
+    {
+        var again = _state == RunningDirty;
+        _state = again ? Queued : Idle;
+        return again;
+    }
+
+    public bool IsIdle => _state == Idle;
+
+    public void Forget()
+    {
+        Held = false;
+        History = null;
+    }
+}
