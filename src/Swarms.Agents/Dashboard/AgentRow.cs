@@ -1,0 +1,36 @@
+using System.Text;
+using Swarms.Agents.Streaming;
+using Swarms.Agents.Workflows;
+
+namespace Swarms.Agents.Dashboard;
+
+/// <summary>The dashboard's live state of one agent. Guarded by <see cref="DashboardState"/>'s lock.</summary>
+internal sealed class AgentRow(string name)
+{
+    public string Name { get; } = name;
+
+    public AgentStepStatus Status { get; set; } = AgentStepStatus.Pending;
+
+    public StringBuilder Text { get; } = new();
+
+    /// <summary>Text chunks of the current attempt: the token count shown while the agent streams.</summary>
+    public int Chunks { get; set; }
+
+    /// <summary>Usage of the agent's finished loops.</summary>
+    public TokenUsage Usage { get; set; } = TokenUsage.Zero;
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Exact run time, once the workflow reports it.</summary>
+    public TimeSpan? Elapsed { get; set; }
+
+    public string? Error { get; set; }
+
+    /// <summary>Output tokens so far: exact once the agent finished, counted chunks while it streams.</summary>
+    public long OutputTokens => Status == AgentStepStatus.Running ? Usage.OutputTokens + Chunks : Usage.OutputTokens;
+
+    public TimeSpan ElapsedAt(DateTimeOffset now) =>
+        Elapsed ?? (StartedAt is { } s ? (EndedAt ?? now) - s : TimeSpan.Zero);
+}

@@ -1,0 +1,45 @@
+namespace Swarms.Agents.Workflows;
+
+/// <summary>
+/// Every agent works on the same task at once, as in swarms' <c>ConcurrentWorkflow</c>. The result lists each
+/// agent's output in agent order (not completion order) with aggregated usage; the final output joins the answers
+/// under the agents' names. One failing agent is recorded as failed while the others finish, unless
+/// <see cref="ConcurrentWorkflowOptions.OnError"/> says to cancel the rest.
+/// </summary>
+public sealed class ConcurrentWorkflow : AgentWorkflow
+{
+    /// <summary>Creates the workflow; the parameters mirror swarms' <c>ConcurrentWorkflow</c>.</summary>
+    /// <param name="name">The workflow's name (the dashboard's title).</param>
+    /// <param name="agents">The agents.</param>
+    /// <param name="maxLoops">How many rounds; each round after the first sees the previous round's answers.</param>
+    /// <param name="showDashboard">Show one live dashboard for the run.</param>
+    /// <param name="maxConcurrency">Most agents running at once; null: all of them.</param>
+    /// <param name="onError">What happens when an agent fails.</param>
+    public ConcurrentWorkflow(
+        string name, IEnumerable<Agent> agents, int maxLoops = 1, bool showDashboard = false,
+        int? maxConcurrency = null, WorkflowErrorPolicy onError = WorkflowErrorPolicy.Continue)
+        : this(agents, new ConcurrentWorkflowOptions
+        {
+            Name = name, MaxLoops = maxLoops, ShowDashboard = showDashboard, MaxConcurrency = maxConcurrency, OnError = onError,
+        })
+    {
+    }
+
+    /// <summary>Creates the workflow.</summary>
+    /// <exception cref="ArgumentException">No agents, two with the same name, or invalid settings.</exception>
+    public ConcurrentWorkflow(IEnumerable<Agent> agents, ConcurrentWorkflowOptions options)
+        : base(agents ?? throw new ArgumentNullException(nameof(agents)), options, CreatePlan(agents, options))
+    {
+    }
+
+    private static WorkflowPlan CreatePlan(IEnumerable<Agent> agents, ConcurrentWorkflowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new WorkflowPlan(options.Name, WorkflowKind.Concurrent, [.. agents.Select(a => a.Name)])
+        {
+            MaxLoops = options.MaxLoops,
+            MaxConcurrency = options.MaxConcurrency,
+            OnError = options.OnError,
+        };
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+
+namespace Swarms.Agents.Workflows.Definitions;
+
+/// <summary>
+/// Reads swarm definitions from JSON and checks them, failing with a <see cref="SwarmDefinitionException"/> that
+/// names the file, the field and the problem.
+/// </summary>
+/// <remarks>
+/// <code language="json">
+/// {
+///   "name": "market-analysis",
+///   "description": "Three analysts look at a stock at once",
+///   "kind": "concurrent",                  // or "sequential"
+///   "maxLoops": 1,
+///   "maxConcurrency": 3,                   // concurrent: null = all agents at once
+///   "onError": "continue",                 // concurrent: or "cancel-rest"
+///   "inputMode": "previous-output",        // sequential: or "transcript"
+///   "agents": [
+///     { "name": "Technical-Analyst", "systemPrompt": "...", "model": null, "maxLoops": 1,
+///       "description": "...", "options": { "temperature": 0.2, "maxTokens": 800, "retryAttempts": 3 } }
+///   ]
+/// }
+/// </code>
+/// Comments and trailing commas are allowed; unknown fields are errors, so a typo never goes unnoticed.
+/// </remarks>
+public static class SwarmDefinitionLoader
+{
+    private static readonly Dictionary<string, WorkflowKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["sequential"] = WorkflowKind.Sequential, ["concurrent"] = WorkflowKind.Concurrent,
+    };
+
+    private static readonly Dictionary<string, WorkflowErrorPolicy> ErrorPolicies = new(StringComparer.Ordinal)
+    {
+        ["continue"] = WorkflowErrorPolicy.Continue, ["cancel-rest"] = WorkflowErrorPolicy.CancelRest,
+    };
+
+    private static readonly Dictionary<string, SequentialInputMode> InputModes = new(StringComparer.Ordinal)
+    {
+        ["previous-output"] = SequentialInputMode.PreviousOutput, ["transcript"] = SequentialInputMode.Transcript,
+    };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Reads and checks the definition in <paramref name="path"/>.</summary>
+    /// <exception cref="SwarmDefinitionException">The file is missing, unreadable, not JSON, or invalid.</exception>
+    public static SwarmDefinition Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SwarmDefinitionException(path, "$", $"cannot read the file: {ex.Message}", ex);
+        }
+
+        return Parse(json, path) with { SourcePath = Path.GetFullPath(path) };
+    }
+
+    /// <summary>Parses and checks a definition; <paramref name="source"/> names it in error messages.</summary>
+    /// <exception cref="SwarmDefinitionException">Not JSON, or invalid.</exception>
+    public static SwarmDefinition Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            using var doc = JsonDocument.Parse(json, DocumentOptions);
+            return Read(doc.RootElement, new DefinitionReader(source));
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "?";
+            throw new SwarmDefinitionException(source, "$", $"not valid JSON ({where}): {ex.Message.Split(" Path:")[0]}", ex);
+        }
+    }
+
+    private static SwarmDefinition Read(JsonElement root, DefinitionReader r)
+    {
+        r.Object(root, "$");
+        r.OnlyKnown(root, "$", "$schema", "name", "description", "kind", "maxLoops", "maxConcurrency", "onError", "inputMode", "agents");
+        var name = r.RequiredString(root, "name", "$");
+        var kind = r.Choice(root, "kind", "$", Kinds, null, required: true);
+        if (!root.TryGetProperty("agents", out var agentsElement) || agentsElement.ValueKind == JsonValueKind.Null)
+        {
+            throw r.Error("$.agents", "is required: a list of at least one agent");
+        }
+
+        if (agentsElement.ValueKind != JsonValueKind.Array || agentsElement.GetArrayLength() == 0)
+        {
+            throw r.Error("$.agents", "must be a non-empty array of agents");
+        }
+
+        var agents = new List<AgentDefinition>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (var element in agentsElement.EnumerateArray())
+        {
+            var agent = ReadAgent(element, $"$.agents[{i}]", r);
+            if (!names.Add(agent.Name))
+            {
+                throw r.Error($"$.agents[{i}].name", $"'{agent.Name}' is used by an earlier agent; names must be unique");
+            }
+
+            agents.Add(agent);
+            i++;
+        }
+
+        return new SwarmDefinition(name, kind, agents)
+        {
+            Description = r.OptionalString(root, "description", "$"),
+            MaxLoops = r.OptionalInt(root, "maxLoops", "$", 1) ?? 1,
+            MaxConcurrency = r.OptionalInt(root, "maxConcurrency", "$", 1),
+            OnError = r.Choice(root, "onError", "$", ErrorPolicies, WorkflowErrorPolicy.Continue),
+            InputMode = r.Choice(root, "inputMode", "$", InputModes, SequentialInputMode.PreviousOutput),
+        };
+    }
+
+    private static AgentDefinition ReadAgent(JsonElement element, string path, DefinitionReader r)
+    {
+        r.Object(element, path);
+        r.OnlyKnown(element, path, "name", "systemPrompt", "description", "model", "maxLoops", "options");
+        var definition = new AgentDefinition(r.RequiredString(element, "name", path), r.OptionalString(element, "systemPrompt", path))
+        {
+            Description = r.OptionalString(element, "description", path),
+            Model = r.OptionalString(element, "model", path),
+            MaxLoops = r.OptionalInt(element, "maxLoops", path, 1) ?? 1,
+        };
+        if (!element.TryGetProperty("options", out var options) || options.ValueKind == JsonValueKind.Null)
+        {
+            return definition;
+        }
+
+        var optionsPath = path + ".options";
+        r.Object(options, optionsPath);
+        r.OnlyKnown(options, optionsPath, "temperature", "maxTokens", "retryAttempts");
+        return definition with
+        {
+            Temperature = (float?)r.OptionalNumber(options, "temperature", optionsPath, 0, 2),
+            MaxTokens = r.OptionalInt(options, "maxTokens", optionsPath, 1),
+            RetryAttempts = r.OptionalInt(options, "retryAttempts", optionsPath, 0),
+        };
+    }
+}

@@ -1,0 +1,45 @@
+namespace Swarms.Agents.Workflows;
+
+public static partial class WorkflowLogic
+{
+    /// <summary>Agents one after another; each gets the task and the previous output (or the transcript). A failure stops the run.</summary>
+    private static async Task<WorkflowResult> RunSequentialAsync(
+        WorkflowPlan plan, string task, IAgentInvoker invoker, CancellationToken cancellationToken)
+    {
+        int count = plan.Agents.Count;
+        var totals = new AgentStepResult?[count];
+        var transcript = new List<KeyValuePair<string, string>>(count * plan.MaxLoops);
+        string? error = null;
+
+        for (int loop = 1; loop <= plan.MaxLoops && error is null; loop++)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var input = plan.InputMode == SequentialInputMode.Transcript
+                    ? WorkflowInputs.WithTranscript(task, transcript)
+                    : WorkflowInputs.WithPrevious(task, transcript.Count == 0 ? null : transcript[^1]);
+                var step = new AgentStep(i, plan.Agents[i], input, loop);
+                var result = await invoker.InvokeAsync(step, cancellationToken);
+                totals[i] = Accumulate(totals[i], result);
+                if (result.Status != AgentStepStatus.Completed)
+                {
+                    error = $"Agent '{step.Agent}' {result.Status.ToString().ToLowerInvariant()}: {result.Error}";
+                    break;
+                }
+
+                transcript.Add(new(step.Agent, result.Output));
+            }
+        }
+
+        var results = new AgentStepResult[count];
+        for (int i = 0; i < count; i++)
+        {
+            results[i] = totals[i] ?? AgentStepResult.NotRun(
+                new AgentStep(i, plan.Agents[i], task, 1), AgentStepStatus.Skipped, "Not run: an earlier agent failed.");
+        }
+
+        return error is null
+            ? new WorkflowResult(plan.Name, WorkflowStatus.Completed, transcript[^1].Value, results, TotalUsage(results), null)
+            : new WorkflowResult(plan.Name, WorkflowStatus.Failed, "", results, TotalUsage(results), error);
+    }
+}
