@@ -5,7 +5,7 @@ public sealed class AgentRunException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public AgentRunException(string agentName, string? model, int attempts, Exception cause)
-        : base($"Agent '{agentName}' failed calling model '{model ?? "(default)"}' after {attempts} attempt(s): {cause?.Message}", cause)
+        : base($"Agent '{agentName}' failed calling model '{model ?? "(default)"}' after {attempts} attempt(s): {(cause is null ? "unknown cause" : ModelFailures.Describe(cause))}", cause)
     {
         AgentName = agentName;
         Model = model;

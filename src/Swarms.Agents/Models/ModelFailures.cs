@@ -61,9 +61,12 @@ internal static class ModelFailures
     /// <summary>A one-line description of the failure for events and logs.</summary>
     public static string Describe(Exception exception)
     {
-        var message = exception.Message.ReplaceLineEndings(" ").Trim();
+        ArgumentNullException.ThrowIfNull(exception);
+        var message = string.Join(' ', exception.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return exception switch
         {
+            // The SDK's own message already starts "HTTP 429 (code: ...)": do not say it twice.
+            ClientResultException { Status: > 0 } cre when message.StartsWith($"HTTP {cre.Status}", StringComparison.Ordinal) => message,
             ClientResultException { Status: > 0 } cre => $"HTTP {cre.Status}: {message}",
             OperationCanceledException => $"timed out: {message}",
             _ => $"{exception.GetType().Name}: {message}",

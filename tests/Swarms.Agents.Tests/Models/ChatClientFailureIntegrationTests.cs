@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Swarms.Agents.Models;
 using Swarms.Agents.Streaming;
 using Swarms.Agents.Tests.Fakes;
@@ -34,7 +35,8 @@ public sealed class ChatClientFailureIntegrationTests : IAsyncLifetime
             $"retried after {(requests[1].ReceivedAt - requests[0].ReceivedAt).TotalMilliseconds} ms");
         var failed = Assert.Single(events.OfType<AgentFailed>());
         Assert.True(failed.WillRetry);
-        Assert.Contains("429", failed.Error, StringComparison.Ordinal);
+        Assert.StartsWith("HTTP 429", failed.Error, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(failed.Error, "HTTP 429"));
         Assert.Equal([1, 2], events.OfType<AgentStarted>().Select(s => s.Attempt));
         var completed = Assert.IsType<AgentCompleted>(events[^1]);
         Assert.Equal(("Fine.", 2), (completed.Output, completed.Attempt));
@@ -124,7 +126,8 @@ public sealed class ChatClientFailureIntegrationTests : IAsyncLifetime
         Assert.Equal(model, ex.Model);
         Assert.Contains("'Analyst'", ex.Message, StringComparison.Ordinal);
         Assert.Contains($"'{model}'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("503", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
         Assert.Equal([true, false], events.OfType<AgentFailed>().Select(f => f.WillRetry));
         Assert.DoesNotContain(events, e => e is AgentCompleted);
     }
