@@ -9,7 +9,8 @@ namespace Swarms.Agents.Console;
 /// Prints one agent's run. On a terminal with streaming: a live panel headed
 /// <c>🤖 Agent: {name} | Loops: {n}</c> whose text grows token by token (throttled to ~20 frames a second),
 /// replaced at the end by the complete panel, so nothing is printed twice. Without streaming: one panel when
-/// the answer is complete. When output is not a terminal: the same as plain text with no escape sequences.
+/// the answer is complete. With several loops, each loop's complete answer is printed once, in order. When output
+/// is not a terminal: the same as plain text (a header line, then the text) with no escape sequences.
 /// </summary>
 internal sealed class AgentConsoleRenderer
 {
@@ -56,6 +57,12 @@ internal sealed class AgentConsoleRenderer
 
     private void OnLiveEvent(SwarmEvent evt, LiveDisplayContext ctx)
     {
+        if (IsNextLoop(evt))
+        {
+            // Written while the live display runs, the finished loop's panel goes above the live region, once.
+            _console.Write(Frame(final: true));
+        }
+
         if (!Track(evt))
         {
             return;
@@ -94,12 +101,21 @@ internal sealed class AgentConsoleRenderer
 
     private void OnFinalOnlyEvent(SwarmEvent evt)
     {
-        Track(evt);
-        if (evt is not AgentCompleted completed)
+        if (IsNextLoop(evt))
         {
-            return;
+            PrintComplete();
         }
 
+        Track(evt);
+        if (evt is AgentCompleted)
+        {
+            PrintComplete();
+        }
+    }
+
+    /// <summary>Prints the current loop's complete answer: a panel on a terminal, a header and the text otherwise.</summary>
+    private void PrintComplete()
+    {
         if (_live)
         {
             _console.Write(Frame(final: true));
@@ -108,10 +124,13 @@ internal sealed class AgentConsoleRenderer
         {
             var writer = _console.Profile.Out.Writer;
             writer.WriteLine(Title);
-            writer.WriteLine(completed.Output);
+            writer.WriteLine(_text.ToString());
             writer.Flush();
         }
     }
+
+    /// <summary>True when <paramref name="evt"/> starts the next loop while the previous loop's answer is still held.</summary>
+    private bool IsNextLoop(SwarmEvent evt) => evt is AgentStarted { Attempt: 1 } started && started.Step != _loop && _text.Length > 0;
 
     /// <summary>Updates the panel's state; true when the event changed what is shown.</summary>
     private bool Track(SwarmEvent evt)
