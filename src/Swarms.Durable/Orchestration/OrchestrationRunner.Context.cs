@@ -125,7 +125,9 @@ internal sealed partial class OrchestrationRunner
     {
         EnsureOnOrchestratorThread();
         var id = _nextTaskId++;
-        var completion = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed synchronously on the episode's thread: RunContinuationsAsynchronously would move
+        // combinator continuations (WhenAll/WhenAny) to the thread pool, which is exactly a foreign post.
+        var completion = new TaskCompletionSource<string?>();
         _actions.Add(id, new PendingAction(scheduled));
         _open.Add(id, e =>
         {
@@ -184,6 +186,6 @@ internal sealed partial class OrchestrationRunner
     {
         public string Name { get; } = name;
 
-        public TaskCompletionSource<string?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<string?> Completion { get; } = new();
     }
 }
