@@ -96,16 +96,20 @@ public sealed class ChatClientFailureIntegrationTests : IAsyncLifetime
     [InlineData(ServerAgents.AzureOpenAi)]
     public async Task RunStreamingAsync_ServerSilentPastNetworkTimeout_TimesOutAndRetries(string provider)
     {
-        _server.Enqueue(new FakeReply { Content = ["late"], ChunkDelay = TimeSpan.FromSeconds(5) }, FakeReply.Text("On time."));
-        var settings = ServerAgents.Settings(_server, provider) with { NetworkTimeout = TimeSpan.FromMilliseconds(300) };
+        // Only the first request stalls; any later attempt answers (a loaded machine may need more than one).
+        _server.Enqueue(new FakeReply { Content = ["late"], ChunkDelay = TimeSpan.FromSeconds(30) });
+        _server.DefaultReply = FakeReply.Text("On time.");
+        var settings = ServerAgents.Settings(_server, provider) with { NetworkTimeout = TimeSpan.FromSeconds(1) };
         var agent = ServerAgents.Create(_server, provider, o => o.ChatClient = ChatClientFactory.Create(settings));
 
         var events = await ServerAgents.CollectAsync(agent, "Go");
 
-        Assert.Equal(2, _server.Requests.Count);
-        Assert.True(Assert.Single(events.OfType<AgentFailed>()).WillRetry);
+        var failed = events.OfType<AgentFailed>().First();
+        Assert.StartsWith("timed out", failed.Error, StringComparison.Ordinal);
+        Assert.True(failed.WillRetry);
         var completed = Assert.IsType<AgentCompleted>(events[^1]);
-        Assert.Equal(("On time.", 2), (completed.Output, completed.Attempt));
+        Assert.Equal("On time.", completed.Output);
+        Assert.True(completed.Attempt >= 2);
     }
 
     [Theory]
