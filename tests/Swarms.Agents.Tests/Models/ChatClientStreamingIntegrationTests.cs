@@ -79,6 +79,25 @@ public sealed class ChatClientStreamingIntegrationTests : IAsyncLifetime
     [Theory]
     [InlineData(ServerAgents.OpenAi)]
     [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunAsync_TwoLoops_SecondRequestCarriesTheFirstAnswerAndUsageIsSummed(string provider)
+    {
+        _server.Enqueue(
+            new FakeReply { Content = ["Draft."], PromptTokens = 10, CompletionTokens = 2 },
+            new FakeReply { Content = ["Better."], PromptTokens = 20, CompletionTokens = 3 });
+
+        var events = await ServerAgents.CollectAsync(ServerAgents.Create(_server, provider, o => o.MaxLoops = 2), "Write");
+
+        var second = _server.Requests[1];
+        Assert.Equal(["system", "user", "assistant", "user"], second.Messages.Select(m => m!["role"]!.GetValue<string>()));
+        Assert.Equal("Draft.", second.Messages[2]!["content"]!.GetValue<string>());
+        var completed = Assert.IsType<AgentCompleted>(events[^1]);
+        Assert.Equal("Better.", completed.Output);
+        Assert.Equal(new TokenUsage(30, 5, 35), completed.Usage);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
     public async Task RunAsync_DetailedCallback_LastTokenInfoCarriesFinishReasonAndUsage(string provider)
     {
         _server.Enqueue(new FakeReply { Content = ["a", "b", "c"], FinishReason = "length", PromptTokens = 5, CompletionTokens = 3 });
