@@ -1,20 +1,18 @@
-using System.CommandLine;
-using Swarms.Agents;
+using System.Runtime.InteropServices;
+using Swarms.Cli;
 
-// Minimal entry point: `swarms agent "<task>"` streams one agent on the configured model (local by default).
-var task = new Argument<string>("task") { Description = "What the agent should do." };
-var name = new Option<string>("--name") { Description = "The agent's name.", DefaultValueFactory = _ => "Swarms-Demo-Agent" };
-var agentCommand = new Command("agent", "Run one streaming agent on a task.") { task, name };
-agentCommand.SetAction(async (parse, ct) =>
+// Ctrl+C (and SIGTERM) cancel the run: every agent stops, the live display is cleared and the cursor restored,
+// and the process exits with 130.
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    var agent = new Agent(new AgentOptions
-    {
-        AgentName = parse.GetValue(name)!,
-        SystemPrompt = "You are a market analyst who gives structured, balanced analysis.",
-        StreamingOn = true,
-    });
-    await agent.RunAsync(parse.GetValue(task)!, ct);
-    return 0;
+    e.Cancel = true;
+    cancel.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancel.Cancel();
 });
-var root = new RootCommand("swarms: multi-agent LLM workflows with live streaming") { agentCommand };
-return await root.Parse(args).InvokeAsync();
+
+return await SwarmsCli.RunAsync(args, CliContext.FromProcess(), cancel.Token);

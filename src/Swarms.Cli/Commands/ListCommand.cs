@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Spectre.Console;
+using Swarms.Agents.Workflows.Definitions;
+
+namespace Swarms.Cli.Commands;
+
+/// <summary><c>swarms list</c>: the swarms <c>swarms run</c> knows by name.</summary>
+internal static class ListCommand
+{
+    private const string Help = """
+        List the swarm definitions of the swarms/ folder (found from the current directory upward, or beside the
+        swarms executable), with their kind and agents. Invalid definitions are listed with their error.
+
+        Examples:
+          swarms list
+          swarms run market-analysis "Analyze TSLA"
+        """;
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("list", Help);
+        command.SetAction(_ =>
+        {
+            var catalog = SwarmCatalog.Discover(context.WorkingDirectory, context.ExecutableDirectory);
+            if (catalog.Folder is null)
+            {
+                context.Error.WriteLine($"swarms: no swarms/ folder found in {context.WorkingDirectory} or its parents, nor beside the executable.");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(catalog.Folder))
+                .AddColumn("Name").AddColumn("Kind").AddColumn("Agents").AddColumn("Description");
+            foreach (var file in catalog.Files())
+            {
+                try
+                {
+                    var d = SwarmDefinitionLoader.Load(file);
+                    table.AddRow(
+                        new Text(d.Name), new Text(d.Kind.ToString().ToLowerInvariant()),
+                        new Text(string.Join(", ", d.Agents.Select(a => a.Name))), new Text(d.Description ?? ""));
+                }
+                catch (SwarmDefinitionException ex)
+                {
+                    table.AddRow(new Text(Path.GetFileNameWithoutExtension(file)), new Markup("[red]invalid[/]"), new Text(""), new Text(ex.Message));
+                }
+            }
+
+            context.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

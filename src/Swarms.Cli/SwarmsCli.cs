@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Swarms.Agents;
+using Swarms.Agents.Workflows.Definitions;
+using Swarms.Cli.Commands;
+
+namespace Swarms.Cli;
+
+/// <summary>
+/// The <c>swarms</c> command line, callable in process (tests call it with a test console and writers). Maps
+/// every outcome to an exit code; errors are one clear line on stderr, never a stack trace.
+/// </summary>
+internal static class SwarmsCli
+{
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("""
+            swarms: multi-agent LLM workflows with every agent's tokens streamed live.
+            Runs on an offline local stand-in model unless a provider is configured (see README).
+
+            Examples:
+              swarms run market-analysis "Analyze TSLA"
+              swarms agent "Analyze TSLA stock"
+              swarms list
+            """)
+        {
+            RunCommand.Create(context),
+            AgentCommand.Create(context),
+            ListCommand.Create(context),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"swarms: {error.Message}").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'swarms --help' or 'swarms <command> --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+            // Ctrl+C is handled by the caller, which cancels cancellationToken: every agent stops, the terminal is restored.
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await context.Error.WriteLineAsync("swarms: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is CliUsageException or SwarmDefinitionException or FileNotFoundException)
+        {
+            await context.Error.WriteLineAsync($"swarms: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (AgentRunException ex)
+        {
+            await context.Error.WriteLineAsync($"swarms: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.RunFailed;
+        }
+    }
+}
