@@ -1,11 +1,5 @@
 namespace Swarms.Agents.Tests.Fakes;
 
-/// <summary>A streamed tool call: its id, function name, and the argument JSON split into the fragments sent.</summary>
-public sealed record FakeToolCall(string Id, string Name, params string[] ArgumentFragments)
-{
-    public string Arguments => string.Concat(ArgumentFragments);
-}
-
 /// <summary>
 /// What <see cref="ChatCompletionsServer"/> answers to one request: an error status, or a stream of content,
 /// reasoning and tool-call deltas, optionally slowed down or cut mid-way.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Swarms.Agents.Models;
 
 namespace Swarms.Agents.Tests.Models;
@@ -155,6 +156,6 @@ public sealed class ModelSettingsTests : IDisposable
 
         var client = ChatClientFactory.Create(settings, "gpt-4o-mini");
 
-        Assert.Equal("gpt-4o-mini", client.GetService(typeof(Microsoft.Extensions.AI.ChatClientMetadata)) is Microsoft.Extensions.AI.ChatClientMetadata m ? m.DefaultModelId : null);
+        Assert.Equal("gpt-4o-mini", client.GetService<ChatClientMetadata>()?.DefaultModelId);
     }
 }
