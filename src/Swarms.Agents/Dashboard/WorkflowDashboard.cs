@@ -46,13 +46,14 @@ public sealed class WorkflowDashboard
 
     /// <summary>
     /// Shows the run that <paramref name="run"/> performs: it receives the action to call with every event (safe
-    /// from any thread) and returns the workflow's result, which the summary reports.
+    /// from any thread) and returns the workflow's result, which the summary reports. To cancel, cancel the run:
+    /// the display ends when it does.
     /// </summary>
     /// <exception cref="OperationCanceledException">The run was cancelled; the live display is cleared and the cursor restored.</exception>
-    public Task<WorkflowResult> RunAsync(Func<Action<SwarmEvent>, Task<WorkflowResult>> run, CancellationToken cancellationToken = default)
+    public Task<WorkflowResult> RunAsync(Func<Action<SwarmEvent>, Task<WorkflowResult>> run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return _live ? RunLiveAsync(run, cancellationToken) : RunPlainAsync(run);
+        return _live ? RunLiveAsync(run) : RunPlainAsync(run);
     }
 
     private async Task<WorkflowResult> RunPlainAsync(Func<Action<SwarmEvent>, Task<WorkflowResult>> run)
@@ -68,7 +69,7 @@ public sealed class WorkflowDashboard
         return result;
     }
 
-    private async Task<WorkflowResult> RunLiveAsync(Func<Action<SwarmEvent>, Task<WorkflowResult>> run, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> RunLiveAsync(Func<Action<SwarmEvent>, Task<WorkflowResult>> run)
     {
         long started = _time.GetTimestamp();
         long tick = 0;
@@ -83,7 +84,8 @@ public sealed class WorkflowDashboard
                 long drawn = -1;
                 while (!work.IsCompleted)
                 {
-                    await Task.WhenAny(work, Task.Delay(FrameInterval, _time, cancellationToken)).ConfigureAwait(false);
+                    // No token on the delay: once cancelled it would complete at once and spin this loop until the run ends.
+                    await Task.WhenAny(work, Task.Delay(FrameInterval, _time, CancellationToken.None)).ConfigureAwait(false);
                     long version = _state.Version;
                     bool spinning = _state.AnyRunning();
                     if (version != drawn || spinning)

@@ -67,8 +67,7 @@ public abstract partial class AgentWorkflow
 
         var dashboard = new WorkflowDashboard(Options.Console ?? AnsiConsole.Console, Name, [.. Agents.Select(a => a.Name)], Options.TimeProvider);
         return await dashboard.RunAsync(
-            show => ExecuteAsync(task, callback is null ? show : evt => { callback(evt); show(evt); }, cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+            show => ExecuteAsync(task, callback is null ? show : evt => { callback(evt); show(evt); }, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -113,7 +113,7 @@ internal static class RunCommand
             {
                 bool? live = parse.GetValue(dashboard) ? true : parse.GetValue(noDashboard) ? false : null;
                 var display = new WorkflowDashboard(context.Console, workflow.Name, [.. workflow.Agents.Select(a => a.Name)], live: live);
-                result = await display.RunAsync(show => workflow.RunAsync(task, show, cancellationToken), cancellationToken).ConfigureAwait(false);
+                result = await display.RunAsync(show => workflow.RunAsync(task, show, cancellationToken)).ConfigureAwait(false);
             }
 
             if (outputFile is not null)
