@@ -12,7 +12,10 @@ namespace Swarms.Agents.Workflows;
 /// <param name="Status">How the agent ended.</param>
 /// <param name="Output">Its final answer; empty when it has none.</param>
 /// <param name="Usage">Tokens it used.</param>
-/// <param name="Error">Why it failed or was cancelled; null when it completed.</param>
+/// <param name="Error">
+/// Why it failed or was cancelled, as a message that stands on its own (it names the agent, as
+/// <see cref="AgentRunException"/>'s does); null when it completed.
+/// </param>
 /// <param name="StartedAt">When it started; null when it never ran. Set by the invoker, never by the workflow logic.</param>
 /// <param name="Elapsed">How long it ran.</param>
 public sealed record AgentStepResult(

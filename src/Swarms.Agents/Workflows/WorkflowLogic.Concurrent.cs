@@ -56,7 +56,7 @@ public static partial class WorkflowLogic
             }
             else if (results[i].Status == AgentStepStatus.Failed)
             {
-                errors.Add($"Agent '{results[i].Agent}' failed: {results[i].Error}");
+                errors.Add(results[i].Error ?? $"Agent '{results[i].Agent}' failed.");
             }
         }
 

@@ -23,7 +23,7 @@ public static partial class WorkflowLogic
                 totals[i] = Accumulate(totals[i], result);
                 if (result.Status != AgentStepStatus.Completed)
                 {
-                    error = $"Agent '{step.Agent}' {result.Status.ToString().ToLowerInvariant()}: {result.Error}";
+                    error = result.Error ?? $"Agent '{step.Agent}' {result.Status.ToString().ToLowerInvariant()}.";
                     break;
                 }
 
