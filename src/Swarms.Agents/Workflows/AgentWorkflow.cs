@@ -80,7 +80,9 @@ public abstract partial class AgentWorkflow
         var stamp = new RunStamp(null, time);
         Action<SwarmEvent>? publish = target is null ? null : new EventSequencer(target).Publish;
         long started = time.GetTimestamp();
-        publish?.Invoke(new RunStarted(Name, [.. Plan.Agents], task) { RunId = stamp.RunId, Timestamp = time.GetUtcNow() });
+        // Run events take their numbers from the same stamp as the agents: in a sequential run the sequencer then
+        // finds every number already right and copies nothing.
+        publish?.Invoke(new RunStarted(Name, [.. Plan.Agents], task) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() });
         using var invoker = new InProcessAgentInvoker(Agents, stamp, publish, Plan.OnError, Options.LoggerFactory);
         WorkflowResult result;
         try
@@ -89,7 +91,7 @@ public abstract partial class AgentWorkflow
         }
         catch (OperationCanceledException)
         {
-            publish?.Invoke(new RunFailed("Cancelled.", TokenUsage.Zero) { RunId = stamp.RunId, Timestamp = time.GetUtcNow() });
+            publish?.Invoke(new RunFailed("Cancelled.", TokenUsage.Zero) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() });
             throw;
         }
 
@@ -97,7 +99,7 @@ public abstract partial class AgentWorkflow
         SwarmEvent last = result.Status == WorkflowStatus.Failed
             ? new RunFailed(result.Error ?? "Failed.", result.Usage)
             : new RunCompleted(result.Output, result.Usage);
-        publish?.Invoke(last with { RunId = stamp.RunId, Timestamp = time.GetUtcNow() });
+        publish?.Invoke(last with { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() });
         return result;
     }
 
