@@ -61,7 +61,7 @@ public sealed partial class Agent
             {
                 yield return new AgentStarted(Name, loop, attempt) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() };
                 var call = new ModelCallState();
-                var stream = _chatClient.GetStreamingResponseAsync(messages, _chatOptions, cancellationToken);
+                var stream = _chatClient.GetStreamingResponseAsync(messages, CreateChatOptions(), cancellationToken);
                 var enumerator = stream.GetAsyncEnumerator(cancellationToken);
                 Exception? failure = null;
                 try

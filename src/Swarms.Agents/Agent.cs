@@ -22,7 +22,6 @@ public sealed partial class Agent
     private readonly AgentOptions _options;
     private readonly IChatClient _chatClient;
     private readonly ILogger _logger;
-    private readonly ChatOptions _chatOptions;
 
     /// <summary>Creates an agent.</summary>
     public Agent(AgentOptions options)
@@ -33,18 +32,27 @@ public sealed partial class Agent
         _chatClient = options.ChatClient ?? ChatClientFactory.Create(ModelSettings.FromEnvironment(), options.ModelName);
         var loggerFactory = options.LoggerFactory ?? (options.Verbose ? StderrLoggerFactory.Instance : NullLoggerFactory.Instance);
         _logger = loggerFactory.CreateLogger("Swarms.Agents.Agent");
-        _chatOptions = new ChatOptions
-        {
-            ModelId = options.ModelName,
-            Temperature = options.Temperature,
-            MaxOutputTokens = options.MaxTokens,
-        };
     }
+
+    /// <summary>
+    /// The options of one model call, read from <see cref="AgentOptions"/> at each call, so that a change made
+    /// between runs (model, temperature, max tokens) applies to the next run.
+    /// </summary>
+    private ChatOptions CreateChatOptions() => new()
+    {
+        ModelId = _options.ModelName,
+        Temperature = _options.Temperature,
+        MaxOutputTokens = _options.MaxTokens,
+    };
 
     /// <summary>The agent's name.</summary>
     public string Name => _options.AgentName;
 
-    /// <summary>The agent's options (shared, not copied: change them only between runs).</summary>
+    /// <summary>
+    /// The agent's options (shared, not copied: change them only between runs). Changes to prompts, loops, printing,
+    /// callbacks, temperature and max tokens apply to the next run; <see cref="AgentOptions.ChatClient"/>,
+    /// <see cref="AgentOptions.LoggerFactory"/> and <see cref="AgentOptions.Verbose"/> are read once, when the agent is created.
+    /// </summary>
     public AgentOptions Options => _options;
 
     /// <summary>The model the agent calls.</summary>
@@ -81,6 +89,7 @@ public sealed partial class Agent
         string task, Action<string>? streamingCallback, Action<TokenInfo>? tokenCallback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
+        _options.Validate(); // options may have changed since construction
         var callbacks = new CallbackDispatcher(Name, _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId, streamingCallback, tokenCallback, _logger, _options.TimeProvider);
         var console = _options.Console ?? AnsiConsole.Console;
         var renderer = _options.PrintOn ? new AgentConsoleRenderer(console, Name, _options.StreamingOn) : null;

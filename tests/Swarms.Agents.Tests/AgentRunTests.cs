@@ -136,4 +136,26 @@ public class AgentRunTests
 
         Assert.Equal(silent, printed);
     }
+
+    [Fact]
+    public async Task RunAsync_OptionsChangedBetweenRuns_NextRunUsesThem()
+    {
+        var options = TestAgents.Options();
+        var agent = new Agent(options);
+        var infos = new List<TokenInfo>();
+        await agent.RunAsync(TestAgents.Task, infos.Add);
+        Assert.Equal("stop", infos[^1].FinishReason);
+
+        options.MaxTokens = 20;
+        options.SystemPrompt = "You are a risk analyst.";
+        infos.Clear();
+        var answer = await agent.RunAsync(TestAgents.Task, infos.Add);
+
+        Assert.Equal("length", infos[^1].FinishReason);
+        Assert.InRange(infos[^1].Usage!.OutputTokens, 1, 20);
+        Assert.StartsWith("**Risk assessment", answer, StringComparison.Ordinal);
+
+        options.MaxLoops = 0;
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => agent.RunAsync(TestAgents.Task));
+    }
 }
