@@ -40,6 +40,25 @@ public class WorkflowDashboardTests
     }
 
     [Fact]
+    public async Task RunAsync_TenAgentsStreamingAtOnce_RendersEveryAgentAndOneSummary()
+    {
+        var console = new TestConsole().SupportsAnsi(true).Interactive().Width(100).Height(60);
+        var agents = Enumerable.Range(1, 10).Select(i => new ScriptedChatClient
+        {
+            TokenDelay = TimeSpan.FromMilliseconds(2), Reply = _ => string.Join(' ', Enumerable.Repeat($"token{i}", 50)),
+        }.Agent($"Agent-{i:00}")).ToList();
+        var workflow = new ConcurrentWorkflow(agents, new ConcurrentWorkflowOptions { Name = "ten", ShowDashboard = true, Console = console });
+
+        var result = await workflow.RunAsync("task");
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        var output = console.Output;
+        Assert.All(agents, a => Assert.Contains(a.Name, output, StringComparison.Ordinal));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, "ten completed: 10/10 agents completed"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(output, "Summary"));
+    }
+
+    [Fact]
     public async Task RunAsync_LiveTerminalWithFailure_ShowsFailedStatusAndError()
     {
         var console = new TestConsole().SupportsAnsi(true).Interactive().Width(120).Height(40);

@@ -78,6 +78,17 @@ public class WorkflowLogicTests
     });
 
     [Fact]
+    public void WorkflowPlan_RoundTripsThroughJson_SoAnOrchestratorCanTakeItAsInput()
+    {
+        var plan = new WorkflowPlan("p", WorkflowKind.Concurrent, ["A", "B"]) { MaxLoops = 2, MaxConcurrency = 1, OnError = WorkflowErrorPolicy.CancelRest };
+
+        var copy = System.Text.Json.JsonSerializer.Deserialize<WorkflowPlan>(System.Text.Json.JsonSerializer.Serialize(plan))!;
+
+        Assert.Equal((plan.Name, plan.Kind, plan.MaxLoops, plan.MaxConcurrency, plan.OnError), (copy.Name, copy.Kind, copy.MaxLoops, copy.MaxConcurrency, copy.OnError));
+        Assert.Equal(plan.Agents, copy.Agents);
+    }
+
+    [Fact]
     public async Task RunAsync_InvalidPlan_ThrowsNamingTheField()
     {
         var plan = new WorkflowPlan("bad", WorkflowKind.Concurrent, ["A"]) { MaxConcurrency = 0 };
