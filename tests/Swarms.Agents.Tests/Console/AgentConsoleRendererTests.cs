@@ -144,4 +144,56 @@ public class AgentConsoleRendererTests
 
         Assert.EndsWith(answer + "\n", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_TerminalStreamCutAndRetried_ScreenShowsOnlyTheCompleteAnswerOnce()
+    {
+        using var console = TestAgents.Terminal();
+        var model = new CountingChatClient(TestAgents.Local(tokensPerSecond: 400)) { CutCallAfter = call => call == 1 ? 15 : null };
+        var options = TestAgents.Options(console, model);
+        options.StreamingOn = true;
+
+        var answer = await new Agent(options).RunAsync(TestAgents.Task);
+
+        Assert.Equal(2, model.Calls);
+        var screen = TerminalScreen.Render(console.Output);
+        Assert.Equal(1, screen.Count(l => l.StartsWith('╭')));
+        var panelText = TerminalScreen.PanelText(screen);
+        Assert.Equal(answer, panelText);
+    }
+
+    [Fact]
+    public async Task RunAsync_RedirectedStreamCutAndRetried_SaysTheAnswerRestartsThenPrintsItWhole()
+    {
+        using var console = TestAgents.Redirected();
+        var model = new CountingChatClient(TestAgents.Local()) { CutCallAfter = call => call == 1 ? 15 : null };
+        var options = TestAgents.Options(console, model);
+        options.StreamingOn = true;
+
+        var answer = await new Agent(options).RunAsync(TestAgents.Task);
+
+        var output = console.Output.ReplaceLineEndings("\n");
+        Assert.DoesNotContain('\u001b', output);
+        Assert.Equal(1, TestAgents.Occurrences(output, Title));
+        var restart = output.IndexOf("\n[attempt 2: restarting the answer]\n", StringComparison.Ordinal);
+        Assert.True(restart > Title.Length, output);
+        Assert.Equal(answer + "\n", output[(restart + "\n[attempt 2: restarting the answer]\n".Length)..]);
+    }
+
+    [Fact]
+    public async Task RunAsync_RedirectedWithoutStreamingThreeLoops_EachLoopPrintedOnceInOrder()
+    {
+        using var console = TestAgents.Redirected();
+        var options = TestAgents.Options(console);
+        options.MaxLoops = 3;
+
+        var answer = await new Agent(options).RunAsync(TestAgents.Task);
+
+        var output = console.Output.ReplaceLineEndings("\n");
+        var headers = Enumerable.Range(1, 3).Select(loop => output.IndexOf($"🤖 Agent: Analyst | Loops: {loop}\n", StringComparison.Ordinal)).ToList();
+        Assert.Equal(0, headers[0]);
+        Assert.True(headers[0] < headers[1] && headers[1] < headers[2]);
+        Assert.Equal(1, TestAgents.Occurrences(output, "Refinement 2"));
+        Assert.EndsWith(answer + "\n", output, StringComparison.Ordinal);
+    }
 }

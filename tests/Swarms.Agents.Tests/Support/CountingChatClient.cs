@@ -15,6 +15,9 @@ internal sealed class CountingChatClient(IChatClient inner) : DelegatingChatClie
     /// <summary>When set, call number N (1-based) throws this before streaming anything.</summary>
     public Func<int, Exception?>? FailCall { get; init; }
 
+    /// <summary>When set and it returns a count for call N, that call's stream is cut (IOException) after that many updates.</summary>
+    public Func<int, int?>? CutCallAfter { get; init; }
+
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -30,8 +33,15 @@ internal sealed class CountingChatClient(IChatClient inner) : DelegatingChatClie
             throw failure;
         }
 
+        int? cut = CutCallAfter?.Invoke(call);
+        int yielded = 0;
         await foreach (var update in base.GetStreamingResponseAsync(list, options, cancellationToken).ConfigureAwait(false))
         {
+            if (yielded++ == cut)
+            {
+                throw new IOException("stream cut mid-way (simulated)");
+            }
+
             yield return update;
         }
     }
