@@ -138,7 +138,11 @@ public partial class SamplesTests
         Assert.Matches(@"\n2\. Completed on attempt 2: \d{3,} characters, 2 model calls\.\n", output);
         Assert.Contains("3. Gave up after 3 attempts: Agent 'Resilient-Agent' failed calling model 'local-stand-in (offline, not an LLM)' after 3 attempt(s): HttpRequestException: 503",
             output, StringComparison.Ordinal);
+        // Verbose diagnostics go to standard error, never into the answer on standard output.
         Assert.Equal(1, Occurrences(result.Error, "a streaming callback threw"));
+        Assert.Contains("loop 1 of 1", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("loop 1 of 1", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', output);
     }
 
     [Fact]
