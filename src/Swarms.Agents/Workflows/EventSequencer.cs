@@ -20,8 +20,9 @@ internal sealed class EventSequencer
     {
         lock (_gate)
         {
-            var seq = ++_seq;
-            _target(evt.Seq == seq ? evt : evt with { Seq = seq });
+            // The event comes straight from the agent that made it and has not been published: renumber it in place.
+            evt.Resequence(++_seq);
+            _target(evt);
         }
     }
 }
