@@ -187,6 +187,33 @@ public partial class SamplesTests
         Assert.Matches(@"Probe of 'local-stand-in \(offline, not an LLM\)': \d+ text chunks, first after \d+ ms, token by token: yes\n$", output);
     }
 
+    [Fact]
+    public async Task ConcurrentWorkflow_ThreeAnalystsCompleteWithResultsInAgentOrder()
+    {
+        var output = await RunOkAsync("ConcurrentWorkflow");
+
+        Assert.Contains("market-analysis: 3 agents (Technical-Analyst, Fundamental-Analyst, Sentiment-Analyst)", output, StringComparison.Ordinal);
+        Assert.Contains("[Technical-Analyst] **Technical analysis: \"Tesla (TSLA) stock for investment potential\"**", output, StringComparison.Ordinal);
+        Assert.Contains("market-analysis completed: 3/3 agents completed", output, StringComparison.Ordinal);
+        var rows = Regex.Matches(output, @"^(\S+-Analyst): completed, (\d+) characters, (\d+) tokens$", RegexOptions.Multiline);
+        Assert.Equal(["Technical-Analyst", "Fundamental-Analyst", "Sentiment-Analyst"], rows.Select(m => m.Groups[1].Value));
+        var total = Regex.Match(output, @"\nTotal: (\d+) tokens, status completed\n");
+        Assert.True(total.Success, output);
+        Assert.Equal(rows.Sum(m => Int(m.Groups[3])), Int(total.Groups[1]));
+    }
+
+    [Fact]
+    public async Task SequentialWorkflow_WriterFollowsResearcherAndProducesTheFinalDraft()
+    {
+        var output = await RunOkAsync("SequentialWorkflow");
+
+        Assert.Contains("research-writer: 2 agents (Researcher, Writer)", output, StringComparison.Ordinal);
+        Assert.True(output.IndexOf("[Researcher] started", StringComparison.Ordinal) < output.IndexOf("[Writer] completed", StringComparison.Ordinal), output);
+        Assert.Contains("research-writer completed: 2/2 agents completed", output, StringComparison.Ordinal);
+        Assert.Matches(@"Steps: Researcher \(.*-> Writer \(", output);
+        Assert.Contains("Final output: **Draft: \"future of renewable energy\"**", output, StringComparison.Ordinal);
+    }
+
     private static async Task<string> RunOkAsync(string sample)
     {
         var result = await SampleRunner.RunAsync(sample);

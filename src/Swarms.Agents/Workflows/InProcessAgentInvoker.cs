@@ -83,6 +83,11 @@ public sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
             Publish(new AgentFailed(agent.Name, 1, ex.Message, false));
             return Fail(step, $"Agent '{agent.Name}' failed: {ex.Message}", startedAt, started);
         }
+        finally
+        {
+            // A buffered callback's tail must not be lost when the agent fails or is cancelled (a no-op after completion).
+            callbacks?.Complete();
+        }
 
         var output = completed?.Output ?? "";
         return Result(step, AgentStepStatus.Completed, output, completed?.Usage ?? TokenUsage.Zero, null, startedAt, started);
