@@ -21,6 +21,12 @@ public sealed record EpisodeCheckpoint
     /// <summary>The messages consumed (deleted).</summary>
     public IReadOnlyList<long> ConsumedMessageIds { get; init; } = [];
 
+    /// <summary>
+    /// Activities of this worker whose results the episode consumed straight from memory; their work
+    /// items are deleted here, so a crash before this commit re-runs them (at least once), never loses them.
+    /// </summary>
+    public IReadOnlyList<long> CompletedActivityIds { get; init; } = [];
+
     /// <summary>Delete the existing history first (continue-as-new).</summary>
     public bool ResetHistory { get; init; }
 

@@ -82,6 +82,13 @@ public sealed partial class SqliteOrchestrationStore
                 s.Execute("DELETE FROM messages WHERE id = $p0", id);
             }
 
+            foreach (var id in c.CompletedActivityIds)
+            {
+                // Zero rows means the activity's lease expired and another worker re-ran it; its duplicate
+                // completion will find no open task and stay history only.
+                s.Execute("DELETE FROM activities WHERE id = $p0 AND lock_owner = $p1", id, c.Owner);
+            }
+
             var created = new List<ActivityWorkItem>(c.Activities.Count);
             foreach (var a in c.Activities)
             {

@@ -16,6 +16,8 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore
     private readonly SqliteWriter _writer;
     private readonly ConcurrentBag<SqliteSession> _readers = [];
     private readonly string _connectionString;
+    private readonly Thread _checkpointer;
+    private readonly ManualResetEventSlim _stopCheckpoints = new();
     private int _disposed;
 
     /// <summary>Opens (and creates when missing) the database.</summary>
@@ -37,7 +39,13 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore
         session.Execute(options.FullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
         session.Execute("PRAGMA busy_timeout=30000");
         session.ExecuteScript(SqliteSchema.Create);
+
+        // The writer never checkpoints the WAL itself: a checkpoint flushes the database file and would stall
+        // every queued commit behind it. A background connection checkpoints passively instead.
+        session.Execute("PRAGMA wal_autocheckpoint=0");
         _writer = new SqliteWriter(session, options.MaxWriteBatch);
+        _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "Swarms.Durable WAL checkpoint" };
+        _checkpointer.Start();
     }
 
     /// <inheritdoc/>
@@ -51,6 +59,9 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _stopCheckpoints.Set();
+            _checkpointer.Join();
+            _stopCheckpoints.Dispose();
             _writer.Dispose();
             while (_readers.TryTake(out var reader))
             {
@@ -59,6 +70,27 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private void CheckpointLoop()
+    {
+        using var session = new SqliteSession(_connectionString);
+        session.Execute("PRAGMA busy_timeout=1000");
+        while (!_stopCheckpoints.Wait(TimeSpan.FromMilliseconds(500)))
+        {
+            try
+            {
+                // PASSIVE copies what it can without blocking the writer or readers; the WAL is reset
+                // by the writer's next commit once every frame is copied.
+                session.Scalar("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+            catch (SqliteException)
+            {
+                // Busy or locked by another process; the next round retries.
+            }
+        }
+
+        session.Scalar("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
     private static string ToJson(HistoryEvent e) => JsonSerializer.Serialize(e, DataConverter.Options);

@@ -19,6 +19,13 @@ internal sealed class ActivityDispatcher(
     private int _pending;
     private long _executions;
 
+    /// <summary>
+    /// Hands a result to the orchestration dispatcher in memory when this worker holds the instance, so
+    /// the result is committed with the next episode's checkpoint (one commit per round trip instead of two).
+    /// Returns false when the result must be written to the store as a message instead.
+    /// </summary>
+    public Func<ActivityWorkItem, HistoryEvent, bool>? LocalDelivery { get; set; }
+
     /// <summary>Activities queued or running in this worker.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
@@ -97,11 +104,20 @@ internal sealed class ActivityDispatcher(
         }
 
         var now = options.TimeProvider.GetUtcNow().UtcDateTime;
-        if (!await store.CompleteActivityAsync(item, options.OwnerId, result with { Timestamp = now }, now, CancellationToken.None).ConfigureAwait(false))
+        result = result with { Timestamp = now };
+        Interlocked.Increment(ref _executions);
+        if (LocalDelivery?.Invoke(item, result) != true)
+        {
+            await CompleteInStoreAsync(item, result).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes the work item and queues its result as a message, in one write.</summary>
+    public async Task CompleteInStoreAsync(ActivityWorkItem item, HistoryEvent result)
+    {
+        if (!await store.CompleteActivityAsync(item, options.OwnerId, result, result.Timestamp, CancellationToken.None).ConfigureAwait(false))
         {
             Log.ActivityLeaseLost(logger, item.Name, item.InstanceId);
         }
-
-        Interlocked.Increment(ref _executions);
     }
 }

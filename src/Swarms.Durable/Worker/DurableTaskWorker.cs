@@ -39,6 +39,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Swarms.Durable");
         _activities = new ActivityDispatcher(store, registry, _options, _logger);
         _orchestrations = new OrchestrationDispatcher(store, registry, _options, _activities, _logger);
+        _activities.LocalDelivery = _orchestrations.TryDeliverLocally;
     }
 
     /// <summary>This worker's lease owner id.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Swarms.Durable.History;
+using Swarms.Durable.Storage;
 
 namespace Swarms.Durable.Worker;
 
@@ -23,6 +25,9 @@ internal sealed class InstanceSlot(string instanceId)
     public bool Held { get; set; }
 
     public List<HistoryEvent>? History { get; set; }
+
+    /// <summary>Results of this worker's activities, handed over in memory; committed by the next episode.</summary>
+    public ConcurrentQueue<(ActivityWorkItem Item, HistoryEvent Result)> LocalCompletions { get; } = new();
 
     public OrchestrationRuntimeStatus Status { get; set; }
 

@@ -93,7 +93,66 @@ internal sealed class OrchestrationDispatcher(
         }
     }
 
+    /// <summary>Takes an activity result in memory if this worker holds the instance (see
+    /// <see cref="ActivityDispatcher.LocalDelivery"/>); the next episode commits it.</summary>
+    public bool TryDeliverLocally(ActivityWorkItem item, HistoryEvent result)
+    {
+        if (!_slots.TryGetValue(item.InstanceId, out var slot))
+        {
+            return false;
+        }
+
+        lock (slot.Gate)
+        {
+            // Every episode drains the queue on every path, so an enqueued result is never stranded.
+            if (slot.Removed || !slot.Held || slot.Status == OrchestrationRuntimeStatus.Suspended)
+            {
+                return false;
+            }
+
+            slot.LocalCompletions.Enqueue((item, result));
+            if (slot.TrySchedule())
+            {
+                _ready.Writer.TryWrite(slot);
+            }
+        }
+
+        return true;
+    }
+
     private async Task RunEpisodeAsync(InstanceSlot slot)
+    {
+        var local = new List<(ActivityWorkItem Item, HistoryEvent Result)>();
+        while (slot.LocalCompletions.TryDequeue(out var completion))
+        {
+            local.Add(completion);
+        }
+
+        try
+        {
+            if (!await RunEpisodeAsync(slot, local).ConfigureAwait(false))
+            {
+                await FallBackAsync(local).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await FallBackAsync(local).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Results the episode could not commit become ordinary messages in the store.</summary>
+    private async Task FallBackAsync(List<(ActivityWorkItem Item, HistoryEvent Result)> local)
+    {
+        foreach (var (item, result) in local)
+        {
+            await activities.CompleteInStoreAsync(item, result).ConfigureAwait(false);
+        }
+    }
+
+    /// <returns>False when the in-memory results were not committed (no lease, suspended, lease lost).</returns>
+    private async Task<bool> RunEpisodeAsync(InstanceSlot slot, List<(ActivityWorkItem Item, HistoryEvent Result)> local)
     {
         var id = slot.InstanceId;
         var now = options.TimeProvider.GetUtcNow().UtcDateTime;
@@ -102,7 +161,7 @@ internal sealed class OrchestrationDispatcher(
             var state = await store.TryLockInstanceAsync(id, options.OwnerId, now, now + options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
             if (state is null)
             {
-                return;
+                return false;
             }
 
             slot.Held = true;
@@ -116,23 +175,32 @@ internal sealed class OrchestrationDispatcher(
         if (slot.Status.IsTerminal())
         {
             // Late messages for a finished instance (a timer that lost a race, a stale completion) are dropped.
-            await CommitAsync(slot, new EpisodeCheckpoint
+            var dropped = await CommitAsync(slot, new EpisodeCheckpoint
             {
                 InstanceId = id, Owner = options.OwnerId, Now = now, Status = slot.Status, CustomStatus = slot.CustomStatus,
-                ConsumedMessageIds = [.. messages.Select(m => m.Id)], ReleaseLease = true, HistoryStartIndex = slot.History!.Count,
+                ConsumedMessageIds = [.. messages.Select(m => m.Id)], CompletedActivityIds = [.. local.Select(l => l.Item.Id)],
+                ReleaseLease = true, HistoryStartIndex = slot.History!.Count,
             }).ConfigureAwait(false);
             slot.Forget();
-            return;
+            return dropped is not null;
         }
 
-        var selected = SelectMessages(messages, slot.Status == OrchestrationRuntimeStatus.Suspended);
-        if (selected.Count == 0 && violation is null)
+        var suspended = slot.Status == OrchestrationRuntimeStatus.Suspended;
+        var selected = SelectMessages(messages, suspended);
+        if (suspended && local.Count > 0)
         {
-            return;
+            await FallBackAsync(local).ConfigureAwait(false);
+            local.Clear();
         }
 
-        var newEvents = new List<HistoryEvent>(selected.Count + 1) { new OrchestratorStarted { Timestamp = now } };
+        if (selected.Count == 0 && local.Count == 0 && violation is null)
+        {
+            return true;
+        }
+
+        var newEvents = new List<HistoryEvent>(selected.Count + local.Count + 1) { new OrchestratorStarted { Timestamp = now } };
         newEvents.AddRange(selected.Select(m => m.Event));
+        newEvents.AddRange(local.Select(l => l.Result));
         var runner = new OrchestrationRunner(id, registry, slot.CustomStatus, () => OnLateForeignPost(id));
         var result = runner.Execute(slot.History!, newEvents, violation);
         Interlocked.Increment(ref _episodes);
@@ -142,6 +210,7 @@ internal sealed class OrchestrationDispatcher(
             Owner = options.OwnerId,
             Now = now,
             ConsumedMessageIds = [.. (result.IsFinished ? messages : selected).Select(m => m.Id)],
+            CompletedActivityIds = [.. local.Select(l => l.Item.Id)],
             ResetHistory = result.ContinuedAsNew,
             HistoryStartIndex = result.ContinuedAsNew ? 0 : slot.History!.Count,
             AppendHistory = result.ContinuedAsNew ? [] : result.Appended,
@@ -159,7 +228,7 @@ internal sealed class OrchestrationDispatcher(
         var created = await CommitAsync(slot, checkpoint).ConfigureAwait(false);
         if (created is null)
         {
-            return;
+            return false;
         }
 
         if (result.ContinuedAsNew)
@@ -185,6 +254,7 @@ internal sealed class OrchestrationDispatcher(
         }
 
         activities.Enqueue(created);
+        return true;
     }
 
     private async Task<IReadOnlyList<ActivityWorkItem>?> CommitAsync(InstanceSlot slot, EpisodeCheckpoint checkpoint)
