@@ -47,11 +47,11 @@ internal static partial class LocalResponseComposer
     private static readonly string[] Findings =
     [
         "On {0}, the picture for {1} is constructive, though it depends on execution over the next few quarters.",
-        "The {0} deserves attention: for {1} it is the factor most likely to change the overall view.",
+        "Attention belongs on {0}: for {1} it is the factor most likely to change the overall view.",
         "Looking at {0}, {1} shows a mixed signal; I would weight it moderately rather than treat it as decisive.",
         "Regarding {0}, the evidence on {1} is solid, and it supports the main conclusion below.",
         "For {0}, the trend around {1} is improving, but the margin of safety is thinner than it first appears.",
-        "The {0} point to a steady outlook for {1}, with no single signal strong enough to override the others.",
+        "Signals from {0} point to a steady outlook for {1}, with no single signal strong enough to override the others.",
     ];
 
     private static readonly string[] Closers =
