@@ -26,6 +26,10 @@ internal sealed class InstanceSlot(string instanceId)
 
     public List<HistoryEvent>? History { get; set; }
 
+    /// <summary>Set when the store may hold new messages for the instance (a commit notification, a poll,
+    /// a timer); an episode triggered only by in-memory results skips the store read. Guarded by <see cref="Gate"/>.</summary>
+    public bool StoreMessagesPending { get; set; } = true;
+
     /// <summary>Results of this worker's activities, handed over in memory; committed by the next episode.</summary>
     public ConcurrentQueue<(ActivityWorkItem Item, HistoryEvent Result)> LocalCompletions { get; } = new();
 
@@ -68,9 +72,14 @@ internal sealed class InstanceSlot(string instanceId)
 
     public bool IsIdle => _state == Idle;
 
+    /// <summary>Drops the lease flag and the cache; the next episode re-reads everything from the store.</summary>
     public void Forget()
     {
-        Held = false;
-        History = null;
+        lock (Gate)
+        {
+            Held = false;
+            History = null;
+            StoreMessagesPending = true;
+        }
     }
 }

@@ -41,6 +41,7 @@ internal sealed class OrchestrationDispatcher(
                     continue;
                 }
 
+                slot.StoreMessagesPending = true;
                 if (slot.TrySchedule())
                 {
                     _ready.Writer.TryWrite(slot);
@@ -170,7 +171,17 @@ internal sealed class OrchestrationDispatcher(
             slot.CustomStatus = state.CustomStatus;
         }
 
-        var messages = await store.ReadMessagesAsync(id, now, CancellationToken.None).ConfigureAwait(false);
+        bool readStore;
+        lock (slot.Gate)
+        {
+            readStore = slot.StoreMessagesPending;
+            slot.StoreMessagesPending = false;
+        }
+
+        // A signal that arrives after this point sets the flag again and re-queues the slot.
+        var messages = readStore
+            ? await store.ReadMessagesAsync(id, now, CancellationToken.None).ConfigureAwait(false)
+            : [];
         _violations.TryRemove(id, out var violation);
         if (slot.Status.IsTerminal())
         {
