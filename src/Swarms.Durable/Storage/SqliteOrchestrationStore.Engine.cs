@@ -69,7 +69,14 @@ public sealed partial class SqliteOrchestrationStore
 
             if (c.ResetHistory)
             {
+                // Continue-as-new: task ids restart at 0, so work and results of the old execution must not
+                // reach the new one. Pending external events (and suspend requests) stay.
                 s.Execute("DELETE FROM history WHERE instance_id = $p0", c.InstanceId);
+                s.Execute("DELETE FROM activities WHERE instance_id = $p0", c.InstanceId);
+                s.Execute(
+                    "DELETE FROM messages WHERE instance_id = $p0 AND control = 0 AND (payload LIKE '{\"$type\":\"Task%' " +
+                    "OR payload LIKE '{\"$type\":\"TimerFired\"%' OR payload LIKE '{\"$type\":\"SubOrchestrationInstance%')",
+                    c.InstanceId);
             }
 
             for (var i = 0; i < c.AppendHistory.Count; i++)

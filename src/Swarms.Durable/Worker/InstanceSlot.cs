@@ -30,6 +30,10 @@ internal sealed class InstanceSlot(string instanceId)
     /// a timer); an episode triggered only by in-memory results skips the store read. Guarded by <see cref="Gate"/>.</summary>
     public bool StoreMessagesPending { get; set; } = true;
 
+    /// <summary>Activity work items this worker created for the current execution and has not yet seen
+    /// complete; only their results may be handed over in memory. Guarded by <see cref="Gate"/>.</summary>
+    public HashSet<long> OutstandingActivities { get; } = [];
+
     /// <summary>Results of this worker's activities, handed over in memory; committed by the next episode.</summary>
     public ConcurrentQueue<(ActivityWorkItem Item, HistoryEvent Result)> LocalCompletions { get; } = new();
 
@@ -80,6 +84,7 @@ internal sealed class InstanceSlot(string instanceId)
             Held = false;
             History = null;
             StoreMessagesPending = true;
+            OutstandingActivities.Clear();
         }
     }
 }

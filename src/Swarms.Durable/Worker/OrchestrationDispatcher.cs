@@ -106,7 +106,7 @@ internal sealed class OrchestrationDispatcher(
         lock (slot.Gate)
         {
             // Every episode drains the queue on every path, so an enqueued result is never stranded.
-            if (slot.Removed || !slot.Held || slot.Status == OrchestrationRuntimeStatus.Suspended)
+            if (slot.Removed || !slot.Held || slot.Status == OrchestrationRuntimeStatus.Suspended || !slot.OutstandingActivities.Remove(item.Id))
             {
                 return false;
             }
@@ -242,13 +242,22 @@ internal sealed class OrchestrationDispatcher(
             return false;
         }
 
-        if (result.ContinuedAsNew)
+        lock (slot.Gate)
         {
-            slot.History!.Clear();
-        }
-        else
-        {
-            slot.History!.AddRange(result.Appended);
+            if (result.ContinuedAsNew)
+            {
+                slot.History!.Clear();
+                slot.OutstandingActivities.Clear();
+            }
+            else
+            {
+                slot.History!.AddRange(result.Appended);
+            }
+
+            foreach (var item in created)
+            {
+                slot.OutstandingActivities.Add(item.Id);
+            }
         }
 
         slot.Status = result.Status;

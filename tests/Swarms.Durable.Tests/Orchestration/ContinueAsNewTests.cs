@@ -54,4 +54,48 @@ public sealed class ContinueAsNewTests
 
         Assert.Equal("kept", metadata.ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task ContinueAsNew_ActivityOfOldExecutionFinishesLate_ResultDoesNotReachNewExecution()
+    {
+        var slowStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseSlow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slowFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await DurableTestHost.StartAsync(r => r
+            .AddOrchestratorFunc<int, string>("Generations", async (ctx, n) =>
+            {
+                if (n == 0)
+                {
+                    _ = ctx.CallActivityAsync<string>("Slow");
+                    await ctx.WaitForExternalEvent<string>("next");
+                    ctx.ContinueAsNew(1);
+                    return "restarting";
+                }
+
+                return await ctx.CallActivityAsync<string>("Fast");
+            })
+            .AddActivityFunc<object?, string>("Slow", async (_, _) =>
+            {
+                slowStarted.SetResult();
+                await releaseSlow.Task;
+                slowFinished.SetResult();
+                return "stale result of execution 0";
+            })
+            .AddActivityFunc<object?, string>("Fast", async (_, _) =>
+            {
+                await slowFinished.Task;
+                await Task.Delay(200); // lets the stale result reach the instance first, if it could
+                return "fast";
+            }));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Generations", 0);
+        await slowStarted.Task.WaitAsync(DurableTestHost.HangGuard);
+
+        await host.Client.RaiseEventAsync(id, "next");
+        await DurableTestHost.WaitUntilAsync(
+            async () => (await host.Client.GetHistoryAsync(id)).OfType<TaskScheduled>().Any(t => t.Name == "Fast"), "the new execution schedules Fast");
+        releaseSlow.SetResult();
+        var metadata = await host.WaitAsync(id);
+
+        Assert.Equal("fast", metadata.ReadOutputAs<string>());
+    }
 }
