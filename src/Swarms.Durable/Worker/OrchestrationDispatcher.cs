@@ -224,7 +224,7 @@ internal sealed class OrchestrationDispatcher(
             CompletedActivityIds = [.. local.Select(l => l.Item.Id)],
             ResetHistory = result.ContinuedAsNew,
             HistoryStartIndex = result.ContinuedAsNew ? 0 : slot.History!.Count,
-            AppendHistory = result.ContinuedAsNew ? [] : result.Appended,
+            AppendHistory = result.ContinuedAsNew ? [result.Appended[^1]] : result.Appended,
             Status = result.Status,
             NewInput = result.NewInput,
             Output = result.Output,
@@ -247,6 +247,7 @@ internal sealed class OrchestrationDispatcher(
             if (result.ContinuedAsNew)
             {
                 slot.History!.Clear();
+                slot.History.Add(result.Appended[^1]);
                 slot.OutstandingActivities.Clear();
             }
             else

@@ -28,6 +28,7 @@ public sealed class ContinueAsNewTests
         Assert.Equal(10, metadata.ReadInputAs<int>());
         var history = await host.Client.GetHistoryAsync(metadata.InstanceId);
         Assert.Single(history.OfType<TaskScheduled>());
+        Assert.Equal("10", Assert.IsType<ContinueAsNew>(history[0]).Input);
     }
 
     [Fact]
