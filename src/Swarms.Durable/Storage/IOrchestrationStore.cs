@@ -80,7 +80,8 @@ public interface IOrchestrationStore : IAsyncDisposable
     /// <returns>The messages.</returns>
     Task<IReadOnlyList<OrchestrationMessage>> ReadMessagesAsync(string instanceId, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>Writes an episode's checkpoint in one transaction.</summary>
+    /// <summary>Writes an episode's checkpoint in one transaction. The caller's continuation may run on a
+    /// store thread: the engine yields to the thread pool right after its bookkeeping.</summary>
     /// <param name="checkpoint">The checkpoint.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The activities created, leased by the checkpoint's owner.</returns>

@@ -117,7 +117,8 @@ public sealed partial class SqliteOrchestrationStore
 
             AnnounceStatus(c.InstanceId, c.Status);
             return created;
-        });
+        },
+        inlineContinuation: true);
     }
 
     /// <inheritdoc/>

@@ -123,10 +123,10 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore
         }
     }
 
-    private Task<T> Write<T>(Func<SqliteSession, T> write)
+    private Task<T> Write<T>(Func<SqliteSession, T> write, bool inlineContinuation = false)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _writer.WriteAsync(write);
+        return _writer.WriteAsync(write, inlineContinuation);
     }
 
     /// <summary>Inserts a message; announces it after commit.</summary>

@@ -25,9 +25,12 @@ internal sealed class SqliteWriter : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> inside the next group transaction.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteSession, T> work)
+    /// <param name="work">The write.</param>
+    /// <param name="inlineContinuation">Run the caller's continuation on the writer thread, saving a thread
+    /// hop on the engine's hot path; only for engine callers that return to the thread pool at once.</param>
+    public Task<T> WriteAsync<T>(Func<SqliteSession, T> work, bool inlineContinuation = false)
     {
-        var request = new WriteRequest<T>(work);
+        var request = new WriteRequest<T>(work, inlineContinuation);
         _queue.Add(request);
         return request.Task;
     }
@@ -134,9 +137,9 @@ internal sealed class SqliteWriter : IDisposable
         void Complete();
     }
 
-    private sealed class WriteRequest<T>(Func<SqliteSession, T> work) : IWriteRequest
+    private sealed class WriteRequest<T>(Func<SqliteSession, T> work, bool inlineContinuation) : IWriteRequest
     {
-        private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<T> _tcs = new(inlineContinuation ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;
         private Exception? _error;
 

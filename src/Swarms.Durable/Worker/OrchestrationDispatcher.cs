@@ -75,6 +75,8 @@ internal sealed class OrchestrationDispatcher(
                     slot.Forget();
                 }
 
+                // The checkpoint's continuation may have run on the store's writer thread; leave it now.
+                await Task.Yield();
                 lock (slot.Gate)
                 {
                     if (slot.EndRun())
