@@ -9,8 +9,3 @@ public record TaskOptions(RetryPolicy? Retry = null)
     /// <returns>The options.</returns>
     public static TaskOptions FromRetryPolicy(RetryPolicy policy) => new(policy);
 }
-
-/// <summary>Options for scheduling a sub-orchestration.</summary>
-/// <param name="InstanceId">The child's instance id; a deterministic one is generated when omitted.</param>
-/// <param name="Retry">The retry policy; <see langword="null"/> means a failure is final.</param>
-public sealed record SubOrchestrationOptions(string? InstanceId = null, RetryPolicy? Retry = null) : TaskOptions(Retry);

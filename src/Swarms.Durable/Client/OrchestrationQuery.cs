@@ -24,21 +24,3 @@ public sealed record OrchestrationQuery
     /// <summary>Whether to fill inputs, outputs and custom status.</summary>
     public bool FetchInputsAndOutputs { get; init; }
 }
-
-/// <summary>One page of a query.</summary>
-/// <param name="Instances">The instances, oldest first.</param>
-/// <param name="ContinuationToken">Pass in the next query for the following page; null on the last page.</param>
-public sealed record OrchestrationQueryResult(IReadOnlyList<OrchestrationMetadata> Instances, string? ContinuationToken);
-
-/// <summary>Which finished instances to purge.</summary>
-/// <param name="CreatedFrom">Only instances created at or after this time (UTC).</param>
-/// <param name="CreatedTo">Only instances created before this time (UTC).</param>
-/// <param name="Statuses">Only these (terminal) statuses; all terminal statuses when null.</param>
-public sealed record PurgeInstancesFilter(
-    DateTime? CreatedFrom = null,
-    DateTime? CreatedTo = null,
-    IReadOnlyCollection<OrchestrationRuntimeStatus>? Statuses = null);
-
-/// <summary>The outcome of a purge.</summary>
-/// <param name="PurgedInstanceCount">How many instances were deleted with their history.</param>
-public sealed record PurgeResult(int PurgedInstanceCount);

@@ -66,27 +66,3 @@ public sealed record EpisodeCheckpoint
     /// <summary>How long the activity leases last.</summary>
     public DateTime LeaseUntil { get; init; }
 }
-
-/// <summary>Thrown when an engine writes for an instance or activity whose lease it lost.</summary>
-public sealed class LeaseLostException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public LeaseLostException()
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
-    public LeaseLostException(string message)
-        : base(message)
-    {
-    }
-
-    /// <summary>Creates the exception.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="innerException">The cause.</param>
-    public LeaseLostException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

@@ -96,6 +96,8 @@ public sealed class DurableTaskWorker : IAsyncDisposable
             await _running.ConfigureAwait(false);
         }
 
+        await _orchestrations.FlushLocalCompletionsAsync().ConfigureAwait(false);
+
         await _store.ReleaseLeasesAsync(OwnerId, CancellationToken.None).ConfigureAwait(false);
         Log.WorkerStopped(_logger, OwnerId);
     }

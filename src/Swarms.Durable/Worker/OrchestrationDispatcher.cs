@@ -145,6 +145,24 @@ internal sealed class OrchestrationDispatcher(
         }
     }
 
+    /// <summary>
+    /// After the loops stopped: results handed over in memory but not yet checkpointed become messages, so
+    /// a graceful shutdown never makes a finished activity run again.
+    /// </summary>
+    public async Task FlushLocalCompletionsAsync()
+    {
+        foreach (var slot in _slots.Values)
+        {
+            var local = new List<(ActivityWorkItem Item, HistoryEvent Result)>();
+            while (slot.LocalCompletions.TryDequeue(out var completion))
+            {
+                local.Add(completion);
+            }
+
+            await FallBackAsync(local).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Results the episode could not commit become ordinary messages in the store.</summary>
     private async Task FallBackAsync(List<(ActivityWorkItem Item, HistoryEvent Result)> local)
     {
