@@ -93,6 +93,12 @@ internal sealed partial class OrchestrationRunner : TaskOrchestrationContext
         {
             _engineFailure = new TaskFailureDetails(ex.GetType().FullName!, ex.Message);
         }
+#pragma warning disable CA1031 // A continuation of user code that throws outside an async method fails the instance, not the engine.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _engineFailure = TaskFailureDetails.FromException(ex);
+        }
         finally
         {
             _sync.Close();
