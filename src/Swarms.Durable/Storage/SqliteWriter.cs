@@ -66,7 +66,14 @@ internal sealed class SqliteWriter : IDisposable
         try
         {
             _session.Execute("BEGIN IMMEDIATE");
-            foreach (var request in batch)
+            if (batch.Count == 1)
+            {
+                // Alone in its transaction: a failure rolls the whole transaction back (outer catch),
+                // so the savepoint's two extra statements are not needed.
+                batch[0].Run(_session);
+            }
+
+            foreach (var request in batch.Count == 1 ? [] : batch)
             {
                 var mark = _afterCommit.Count;
                 _session.Execute("SAVEPOINT w");
