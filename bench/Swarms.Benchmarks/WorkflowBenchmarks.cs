@@ -50,32 +50,36 @@ public class WorkflowBenchmarks
     [Benchmark(Description = "MAF BuildSequential x3 streaming")]
     public Task<long> MafSequential() => DrainMaf(_mafSequential);
 
+    /// <summary>Consumes the whole run and counts the token events.</summary>
     private static async Task<long> Drain(AgentWorkflow workflow)
     {
-        long n = 0;
+        long deltas = 0;
         await foreach (var evt in workflow.RunStreamingAsync("go"))
         {
-            n += evt.Seq;
+            if (evt is Swarms.Agents.Streaming.TextDelta)
+            {
+                deltas++;
+            }
         }
 
-        return n;
+        return deltas;
     }
 
+    /// <summary>Consumes the whole run, to its end (not just to the output event), and counts the token updates.</summary>
     private static async Task<long> DrainMaf(Workflow workflow)
     {
-        long n = 0;
+        long updates = 0;
         await using StreamingRun run = await InProcessExecution.RunStreamingAsync(workflow, new List<ChatMessage> { new(ChatRole.User, "go") });
         await run.TrySendMessageAsync(new TurnToken(emitEvents: true));
         await foreach (var evt in run.WatchStreamAsync())
         {
-            n++;
-            if (evt is WorkflowOutputEvent)
+            if (evt is AgentResponseUpdateEvent)
             {
-                break;
+                updates++;
             }
         }
 
-        return n;
+        return updates;
     }
 
     private Agent[] SwarmsAgents(int count) =>
