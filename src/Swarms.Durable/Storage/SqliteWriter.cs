@@ -72,22 +72,24 @@ internal sealed class SqliteWriter : IDisposable
                 // so the savepoint's two extra statements are not needed.
                 batch[0].Run(_session);
             }
-
-            foreach (var request in batch.Count == 1 ? [] : batch)
+            else
             {
-                var mark = _afterCommit.Count;
-                _session.Execute("SAVEPOINT w");
-                try
+                foreach (var request in batch)
                 {
-                    request.Run(_session);
-                    _session.Execute("RELEASE w");
-                }
-                catch (Exception ex)
-                {
-                    _session.Execute("ROLLBACK TO w");
-                    _session.Execute("RELEASE w");
-                    _afterCommit.RemoveRange(mark, _afterCommit.Count - mark);
-                    request.Fail(ex);
+                    var mark = _afterCommit.Count;
+                    _session.Execute("SAVEPOINT w");
+                    try
+                    {
+                        request.Run(_session);
+                        _session.Execute("RELEASE w");
+                    }
+                    catch (Exception ex)
+                    {
+                        _session.Execute("ROLLBACK TO w");
+                        _session.Execute("RELEASE w");
+                        _afterCommit.RemoveRange(mark, _afterCommit.Count - mark);
+                        request.Fail(ex);
+                    }
                 }
             }
 
