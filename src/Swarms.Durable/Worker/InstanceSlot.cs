@@ -37,6 +37,18 @@ internal sealed class InstanceSlot(string instanceId)
     /// <summary>Results of this worker's activities, handed over in memory; committed by the next episode.</summary>
     public ConcurrentQueue<(ActivityWorkItem Item, HistoryEvent Result)> LocalCompletions { get; } = new();
 
+    /// <summary>Empties <see cref="LocalCompletions"/>: what an episode commits, or a shutdown writes to the store.</summary>
+    public List<(ActivityWorkItem Item, HistoryEvent Result)> TakeLocalCompletions()
+    {
+        var taken = new List<(ActivityWorkItem Item, HistoryEvent Result)>();
+        while (LocalCompletions.TryDequeue(out var completion))
+        {
+            taken.Add(completion);
+        }
+
+        return taken;
+    }
+
     public OrchestrationRuntimeStatus Status { get; set; }
 
     public string? CustomStatus { get; set; }
@@ -73,8 +85,6 @@ internal sealed class InstanceSlot(string instanceId)
         _state = again ? Queued : Idle;
         return again;
     }
-
-    public bool IsIdle => _state == Idle;
 
     /// <summary>Drops the lease flag and the cache; the next episode re-reads everything from the store.</summary>
     public void Forget()

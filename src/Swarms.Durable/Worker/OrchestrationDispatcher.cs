@@ -125,12 +125,7 @@ internal sealed class OrchestrationDispatcher(
 
     private async Task RunEpisodeAsync(InstanceSlot slot)
     {
-        var local = new List<(ActivityWorkItem Item, HistoryEvent Result)>();
-        while (slot.LocalCompletions.TryDequeue(out var completion))
-        {
-            local.Add(completion);
-        }
-
+        var local = slot.TakeLocalCompletions();
         try
         {
             if (!await RunEpisodeAsync(slot, local).ConfigureAwait(false))
@@ -153,13 +148,7 @@ internal sealed class OrchestrationDispatcher(
     {
         foreach (var slot in _slots.Values)
         {
-            var local = new List<(ActivityWorkItem Item, HistoryEvent Result)>();
-            while (slot.LocalCompletions.TryDequeue(out var completion))
-            {
-                local.Add(completion);
-            }
-
-            await FallBackAsync(local).ConfigureAwait(false);
+            await FallBackAsync(slot.TakeLocalCompletions()).ConfigureAwait(false);
         }
     }
 
