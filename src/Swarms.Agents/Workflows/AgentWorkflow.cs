@@ -99,7 +99,7 @@ public abstract partial class AgentWorkflow
         SwarmEvent last = result.Status == WorkflowStatus.Failed
             ? new RunFailed(result.Error ?? "Failed.", result.Usage)
             : new RunCompleted(result.Output, result.Usage);
-        publish?.Invoke(last with { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() });
+        publish?.Invoke(stamp.Restamp(last));
         return result;
     }
 

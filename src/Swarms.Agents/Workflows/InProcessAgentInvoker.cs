@@ -110,6 +110,5 @@ public sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
         AgentStep step, AgentStepStatus status, string output, TokenUsage usage, string? error, DateTimeOffset startedAt, long started) =>
         new(step.Index, step.Agent, status, output, usage, error, startedAt, _stamp.Time.GetElapsedTime(started));
 
-    private void Publish(SwarmEvent evt) =>
-        _sink?.Invoke(evt with { RunId = _stamp.RunId, Seq = _stamp.NextSeq(), Timestamp = _stamp.Time.GetUtcNow() });
+    private void Publish(SwarmEvent evt) => _sink?.Invoke(_stamp.Restamp(evt));
 }
