@@ -40,7 +40,7 @@ public sealed partial class Agent
         string output = "";
         string? finishReason = null;
         // Named before the first chunk arrives, so that a call failing at once still names its model.
-        string? model = _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId;
+        string? model = ConfiguredModel;
         int attempt = 1;
 
         for (int loop = 1; loop <= _options.MaxLoops; loop++)

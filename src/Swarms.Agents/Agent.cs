@@ -45,6 +45,12 @@ public sealed partial class Agent
         MaxOutputTokens = _options.MaxTokens,
     };
 
+    /// <summary>
+    /// The model to name in events, logs and callbacks before the provider reports one: the configured model, else
+    /// the client's default.
+    /// </summary>
+    private string? ConfiguredModel => _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId;
+
     /// <summary>The agent's name.</summary>
     public string Name => _options.AgentName;
 
@@ -90,7 +96,7 @@ public sealed partial class Agent
     {
         ArgumentNullException.ThrowIfNull(task);
         _options.Validate(); // options may have changed since construction
-        var callbacks = new CallbackDispatcher(Name, _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId, streamingCallback, tokenCallback, _logger, _options.TimeProvider);
+        var callbacks = new CallbackDispatcher(Name, ConfiguredModel, streamingCallback, tokenCallback, _logger, _options.TimeProvider);
         var console = _options.Console ?? AnsiConsole.Console;
         var renderer = _options.PrintOn ? new AgentConsoleRenderer(console, Name, _options.StreamingOn) : null;
         if (renderer is null)
