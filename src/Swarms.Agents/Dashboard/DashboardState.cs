@@ -24,7 +24,7 @@ internal sealed class DashboardState
 
     public int Count => _rows.Length;
 
-    /// <summary>Applies one event; returns the agent's row when the event concerns one.</summary>
+    /// <summary>Applies one event of one of the dashboard's agents; other events are ignored.</summary>
     public void Apply(SwarmEvent evt)
     {
         if (evt is not AgentEvent agentEvent)

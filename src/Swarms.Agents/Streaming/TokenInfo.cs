@@ -2,8 +2,8 @@ namespace Swarms.Agents.Streaming;
 
 /// <summary>
 /// One streamed chunk as the detailed callback sees it (the seed's <c>stream=True</c> shape).
-/// The last chunk of a model call has <see cref="IsLast"/> set and really carries
-/// <see cref="FinishReason"/> and <see cref="Usage"/>.
+/// A completed run ends with one closing chunk, <see cref="IsLast"/> set, that really carries
+/// <see cref="FinishReason"/> and <see cref="Usage"/>; a run of several loops has one closing chunk, not one per loop.
 /// </summary>
 public sealed record TokenInfo
 {
@@ -22,13 +22,13 @@ public sealed record TokenInfo
     /// <summary>Attempt number of the model call (above 1 after a retry).</summary>
     public int Attempt { get; init; } = 1;
 
-    /// <summary>Why the model stopped (<c>stop</c>, <c>length</c>, <c>tool_calls</c>...), on the last chunk.</summary>
+    /// <summary>Why the model's last call stopped (<c>stop</c>, <c>length</c>, <c>tool_calls</c>...), on the closing chunk.</summary>
     public string? FinishReason { get; init; }
 
-    /// <summary>Token usage of the call, on the last chunk.</summary>
+    /// <summary>Token usage of the whole run (every loop's model call summed), on the closing chunk.</summary>
     public TokenUsage? Usage { get; init; }
 
-    /// <summary>True on the closing chunk of a model call.</summary>
+    /// <summary>True on the closing chunk, sent once when the run completes.</summary>
     public bool IsLast { get; init; }
 
     /// <summary>When the chunk arrived.</summary>
