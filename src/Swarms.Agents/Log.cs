@@ -18,4 +18,8 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Error, "Agent {Agent}: model {Model} failed after {Attempts} attempt(s)")]
     public static partial void Failed(ILogger logger, string agent, string? model, int attempts, Exception exception);
+
+    // Workflows: event ids 100+, apart from the agent's.
+    [LoggerMessage(100, LogLevel.Error, "Workflow {Workflow}: the event callback threw; the run goes on. Later failures of this callback in this run are not logged.")]
+    public static partial void WorkflowCallbackFailed(ILogger logger, string workflow, Exception exception);
 }
