@@ -55,17 +55,9 @@ internal static class AgentCommand
                 ChatClient = models.Create(model),
             });
 
-            string output;
-            try
-            {
-                output = json ? await StreamJsonAsync(agent, parse.GetValue(task)!, context.Out, cancellationToken).ConfigureAwait(false)
-                    : await agent.RunAsync(parse.GetValue(task)!, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AgentRunException ex)
-            {
-                await context.Error.WriteLineAsync($"swarms: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.RunFailed;
-            }
+            // A failed agent throws AgentRunException, which SwarmsCli reports with exit code 1.
+            var output = json ? await StreamJsonAsync(agent, parse.GetValue(task)!, context.Out, cancellationToken).ConfigureAwait(false)
+                : await agent.RunAsync(parse.GetValue(task)!, cancellationToken).ConfigureAwait(false);
 
             if (quiet)
             {
