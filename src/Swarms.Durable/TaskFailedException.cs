@@ -20,7 +20,7 @@ public sealed class TaskFailedException : Exception
         FailureDetails = failureDetails;
     }
 
-    /// <summary>Creates the exception with a message only.</summary>
+    /// <summary>Creates the exception with no task and an unknown failure.</summary>
     public TaskFailedException()
         : this("unknown", -1, new TaskFailureDetails("unknown", "unknown"))
     {
