@@ -108,9 +108,8 @@ public sealed partial class Agent
 
                 if (failure is null)
                 {
-                    var callUsage = call.Usage ?? Models.TokenCounter.Estimate(messages, call.Text.ToString());
-                    usage += callUsage;
                     output = call.Text.ToString();
+                    usage += call.Usage ?? Models.TokenCounter.Estimate(messages, output);
                     finishReason = call.FinishReason;
                     break;
                 }
