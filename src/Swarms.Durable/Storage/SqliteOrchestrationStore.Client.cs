@@ -125,10 +125,18 @@ public sealed partial class SqliteOrchestrationStore
             }
             else
             {
-                var sql = new StringBuilder("SELECT instance_id FROM instances WHERE created >= $p0 AND created < $p1");
-                AppendStatusFilter(sql, filter!.Statuses is { Count: > 0 } statuses
+                // Only finished instances are ever purged: a filter that names only unfinished statuses matches
+                // nothing (an empty status list would otherwise mean "any status" to AppendStatusFilter).
+                List<OrchestrationRuntimeStatus> purgeable = filter!.Statuses is { Count: > 0 } statuses
                     ? statuses.Where(x => x.IsTerminal()).ToList()
-                    : [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
+                    : [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+                if (purgeable.Count == 0)
+                {
+                    return 0;
+                }
+
+                var sql = new StringBuilder("SELECT instance_id FROM instances WHERE created >= $p0 AND created < $p1");
+                AppendStatusFilter(sql, purgeable);
                 using var reader = s.Command(sql.ToString(), Ticks(filter.CreatedFrom ?? DateTime.MinValue), Ticks(filter.CreatedTo ?? DateTime.MaxValue)).ExecuteReader();
                 while (reader.Read())
                 {

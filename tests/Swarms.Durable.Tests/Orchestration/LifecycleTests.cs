@@ -82,4 +82,19 @@ public sealed class LifecycleTests
         Assert.Equal(3, result.PurgedInstanceCount);
         Assert.NotNull(await host.Client.GetInstanceAsync(terminated));
     }
+
+    [Fact]
+    public async Task PurgeAllInstancesAsync_FilterOfOnlyUnfinishedStatuses_PurgesNothing()
+    {
+        await using var host = await DurableTestHost.StartAsync(Register);
+        var finished = await host.RunAsync("Quick");
+        var running = await host.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+        await host.WaitForStatusAsync(running, OrchestrationRuntimeStatus.Running);
+
+        var result = await host.Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(Statuses: [OrchestrationRuntimeStatus.Running]));
+
+        Assert.Equal(0, result.PurgedInstanceCount);
+        Assert.NotNull(await host.Client.GetInstanceAsync(running));
+        Assert.NotNull(await host.Client.GetInstanceAsync(finished.InstanceId));
+    }
 }
