@@ -49,7 +49,7 @@ public sealed partial class Agent
     /// The model to name in events, logs and callbacks before the provider reports one: the configured model, else
     /// the client's default.
     /// </summary>
-    private string? ConfiguredModel => _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId;
+    internal string? ConfiguredModel => _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId;
 
     /// <summary>The agent's name.</summary>
     public string Name => _options.AgentName;

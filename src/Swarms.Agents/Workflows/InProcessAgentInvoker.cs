@@ -56,7 +56,7 @@ public sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
         long started = time.GetTimestamp();
         var callbacks = agent.Options.StreamingCallback is null && agent.Options.TokenCallback is null
             ? null
-            : new CallbackDispatcher(agent.Name, agent.Options.ModelName, agent.Options.StreamingCallback, agent.Options.TokenCallback, _logger, time);
+            : new CallbackDispatcher(agent.Name, agent.ConfiguredModel, agent.Options.StreamingCallback, agent.Options.TokenCallback, _logger, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancelRest.Token);
         AgentCompleted? completed = null;
         try
