@@ -65,6 +65,37 @@ public abstract class TaskOrchestrationContext
     public Task CreateTimer(TimeSpan delay) => CreateTimer(CurrentUtcDateTime + delay);
 
     /// <summary>
+    /// Creates a durable timer that the orchestrator can cancel, typically the timeout of a
+    /// <c>Task.WhenAny(work, timer)</c> that the work won. Cancelling only stops the wait: the timer stays in
+    /// history and its firing is ignored (as in Durable Task), so the instance can complete at once.
+    /// Cancel from orchestrator code (a <see cref="CancellationTokenSource"/> the orchestrator owns), never from
+    /// another thread or a wall-clock <c>CancelAfter</c>: both break replay.
+    /// </summary>
+    /// <param name="fireAt">The time (UTC).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes when the timer fires, or is cancelled (<see cref="TaskCanceledException"/>) first.</returns>
+    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        var timer = CreateTimer(fireAt);
+        return cancellationToken.CanBeCanceled ? TimerOrCancellationAsync(timer, cancellationToken) : timer;
+    }
+
+    // No ConfigureAwait(false): this runs as orchestrator code, on the orchestration's synchronization context.
+    private static async Task TimerOrCancellationAsync(Task timer, CancellationToken cancellationToken)
+    {
+        var cancelled = new TaskCompletionSource();
+        using (cancellationToken.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), cancelled))
+        {
+            if (await Task.WhenAny(timer, cancelled.Task) != timer)
+            {
+                throw new TaskCanceledException("The durable timer was cancelled before it fired.");
+            }
+        }
+
+        await timer;
+    }
+
+    /// <summary>
     /// Waits for an external event. Events that arrived before anyone waited are buffered and returned in
     /// arrival order; names match case-insensitively.
     /// </summary>

@@ -29,6 +29,61 @@ public sealed class TimerAndEventTests
     }
 
     [Fact]
+    public async Task CreateTimer_CancelledAfterTheWorkWins_CompletesAtOnceWithTheWorkAndACancelledTimer()
+    {
+        await using var host = await DurableTestHost.StartWithFakeTimeAsync(r => r
+            .AddOrchestratorFunc<object?, string>("WithTimeout", async (ctx, _) =>
+            {
+                using var cts = new CancellationTokenSource();
+                var timeout = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddHours(1), cts.Token);
+                var work = ctx.CallActivityAsync<string>("Work");
+                if (await Task.WhenAny(work, timeout) != work)
+                {
+                    return "timed out";
+                }
+
+                cts.Cancel();
+                try
+                {
+                    await timeout;
+                    return "timer fired";
+                }
+                catch (TaskCanceledException)
+                {
+                    return await work + "; timer cancelled";
+                }
+            })
+            .AddActivityFunc<object?, string>("Work", (_, _) => "done"));
+
+        // The fake clock never moves: only cancelling the timer lets the instance finish.
+        var metadata = await host.RunAsync("WithTimeout");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal("done; timer cancelled", metadata.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task CreateTimer_WithTokenFiringFirst_WinsTheWhenAny()
+    {
+        await using var host = await DurableTestHost.StartWithFakeTimeAsync(r => r
+            .AddOrchestratorFunc<object?, string>("WithTimeout", async (ctx, _) =>
+            {
+                using var cts = new CancellationTokenSource();
+                var timeout = ctx.CreateTimer(ctx.CurrentUtcDateTime.AddMinutes(5), cts.Token);
+                var approval = ctx.WaitForExternalEvent<string>("approval");
+                return await Task.WhenAny(approval, timeout) == timeout ? "timed out" : await approval;
+            }));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("WithTimeout");
+        await DurableTestHost.WaitUntilAsync(
+            async () => (await host.Client.GetHistoryAsync(id)).OfType<TimerCreated>().Any(), "the timer is created");
+
+        host.FakeTime.Advance(TimeSpan.FromMinutes(5));
+        var metadata = await host.WaitAsync(id);
+
+        Assert.Equal("timed out", metadata.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task WaitForExternalEvent_EventRaisedBeforeWaiting_IsBufferedAndMatchedCaseInsensitively()
     {
         await using var host = await DurableTestHost.StartAsync(r => r
