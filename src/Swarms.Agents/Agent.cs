@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -75,6 +76,11 @@ public sealed partial class Agent
     /// overrides <see cref="AgentOptions.StreamingCallback"/>), and returns the final answer. A callback that
     /// throws is logged once and skipped; the model is not called again.
     /// </summary>
+    /// <remarks>
+    /// Preferred over the <see cref="TokenInfo"/> overload when a lambda fits both (<c>t =&gt; Console.Write(t)</c>),
+    /// so the most natural callback compiles without a type annotation.
+    /// </remarks>
+    [OverloadResolutionPriority(1)]
     public Task<string> RunAsync(string task, Action<string> streamingCallback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(streamingCallback);

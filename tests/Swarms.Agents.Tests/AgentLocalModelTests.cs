@@ -48,4 +48,15 @@ public class AgentLocalModelTests
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
         Assert.Single(events.Select(e => e.RunId).Distinct());
     }
+
+    [Fact]
+    public async Task RunAsync_UntypedLambdaThatFitsBothCallbackShapes_BindsToTheTokenTextCallback()
+    {
+        var text = new System.Text.StringBuilder();
+
+        // StringBuilder.Append has string and object overloads: this lambda fits Action<string> and Action<TokenInfo>.
+        var answer = await NewAgent().RunAsync("Analyze TSLA", t => text.Append(t));
+
+        Assert.Equal(answer, text.ToString());
+    }
 }
