@@ -115,6 +115,12 @@ internal sealed partial class ArmTemplate
             ? (m.Groups[1].Value, m.Groups[2].Value)
             : null;
 
+    /// <summary>
+    /// An expression with the API versions of its <c>reference(..., '2024-11-01')</c> calls removed, so a test states
+    /// what is referenced without pinning the API version the module happens to use.
+    /// </summary>
+    public static string WithoutApiVersions(string expression) => ApiVersionArgument().Replace(expression, ")");
+
     /// <summary>A resource name's last segment: <c>a/b/swarm-tasks</c>, or the last literal of <c>[format(..., 'swarm-tasks')]</c>.</summary>
     public static string LastNameSegment(string name)
     {
@@ -149,19 +155,9 @@ internal sealed partial class ArmTemplate
     [GeneratedRegex(@"^\[reference\(.*'Microsoft\.Resources/deployments', '([^']+)'\), '[^']+'\)\.outputs\.(\w+)\.value\]$")]
     private static partial Regex ModuleOutputReference();
 
+    [GeneratedRegex(@", '\d{4}-\d{2}-\d{2}(-preview)?'\)")]
+    private static partial Regex ApiVersionArgument();
+
     [GeneratedRegex(@"'([^']*)'\)\]$")]
     private static partial Regex LastLiteral();
-}
-
-/// <summary>A resource of the compiled template and the template (root or module) that declares it.</summary>
-internal sealed record ArmResource(JsonObject Json, ArmTemplate Template)
-{
-    public string Type => (string?)Json["type"] ?? "";
-
-    public string Name => (string?)Json["name"] ?? "";
-
-    public JsonNode? Properties => Json["properties"];
-
-    /// <summary>A property resolved through module arguments and variables (see <see cref="ArmTemplate.Resolve"/>).</summary>
-    public string? Resolved(JsonNode? value) => Template.ResolveString(value);
 }

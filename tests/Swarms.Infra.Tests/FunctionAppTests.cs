@@ -115,16 +115,19 @@ public class FunctionAppTests(InfraFixture infra)
     public void AppSettings_ConnectWithTheIdentity_AndHoldNoKey()
     {
         var settings = AppSettings;
-        const string clientId = "reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2024-11-30').clientId";
+        const string clientId = "reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName'))).clientId";
+        string Setting(string name) => ArmTemplate.WithoutApiVersions(settings[name]);
 
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
-        Assert.Equal($"[{clientId}]", settings["AzureWebJobsStorage__clientId"]);
-        Assert.Equal($"[{clientId}]", settings["AZURE_CLIENT_ID"]);
+        Assert.Equal($"[{clientId}]", Setting("AzureWebJobsStorage__clientId"));
+        Assert.Equal($"[{clientId}]", Setting("AZURE_CLIENT_ID"));
         Assert.Equal(("storage", "name"), ArmTemplate.ModuleOutput(settings["AzureWebJobsStorage__accountName"]));
         Assert.Equal(
-            $"[format('Endpoint=https://{{0}};AuthType=azure.msi;ClientId={{1}};Version=1.0;', reference(resourceId('Microsoft.SignalRService/signalR', parameters('signalRName')), '2024-03-01').hostName, {clientId})]",
-            settings["AzureSignalRConnectionString"]);
-        Assert.Equal($"[format('ClientId={{0}};Authorization=AAD', {clientId})]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+            $"[format('Endpoint=https://{{0}};AuthType=azure.msi;ClientId={{1}};Version=1.0;', reference(resourceId('Microsoft.SignalRService/signalR', parameters('signalRName'))).hostName, {clientId})]",
+            Setting("AzureSignalRConnectionString"));
+        Assert.Equal($"[format('ClientId={{0}};Authorization=AAD', {clientId})]", Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
+        Assert.Equal("[reference(resourceId('Microsoft.Insights/components', parameters('appInsightsName'))).ConnectionString]",
+            Setting("APPLICATIONINSIGHTS_CONNECTION_STRING"));
         Assert.Equal("azure-openai", settings["SWARMS_MODEL_PROVIDER"]);
         foreach (var (name, value) in settings)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Swarms.Infra.Tests;
@@ -94,23 +93,4 @@ public sealed class InfraFixture : IAsyncLifetime
             Collect(module, into);
         }
     }
-}
-
-/// <summary>One entry of infra/app-settings.json: an app setting the template sets and the app reads.</summary>
-internal sealed record AppSetting(string Name, string Meaning)
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static IReadOnlyList<AppSetting> ReadContract()
-    {
-        var json = File.ReadAllText(Repository.PathOf("infra", "app-settings.json"));
-        return JsonSerializer.Deserialize<List<AppSetting>>(json, Options)
-            ?? throw new InvalidDataException("infra/app-settings.json is empty");
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class CompiledInfra : ICollectionFixture<InfraFixture>
-{
-    public const string Name = "compiled infra";
 }

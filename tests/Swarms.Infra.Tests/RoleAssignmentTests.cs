@@ -11,7 +11,7 @@ namespace Swarms.Infra.Tests;
 public partial class RoleAssignmentTests(InfraFixture infra)
 {
     private const string IdentityPrincipal =
-        "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2024-11-30').principalId]";
+        "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName'))).principalId]";
 
     private static readonly (string Role, string Guid, string ScopeType)[] Expected =
     [
@@ -28,12 +28,15 @@ public partial class RoleAssignmentTests(InfraFixture infra)
     public void Identity_HoldsExactlyTheRolesTheAppNeeds_EachOnItsResource()
     {
         var granted = infra.OfType("Microsoft.Authorization/roleAssignments")
-            .Where(a => (string?)a.Properties!["principalId"] == IdentityPrincipal)
-            .Select(a => $"{RoleGuid(a)} on {ScopeType(a)} as {(string?)a.Properties!["principalType"]}")
-            .Order(StringComparer.Ordinal);
-        var expected = Expected.Select(e => $"{e.Guid} on {e.ScopeType} as ServicePrincipal").Order(StringComparer.Ordinal);
+            .Where(IsForTheIdentity)
+            .Select(a => Describe(RoleGuid(a), ScopeType(a), (string?)a.Properties!["principalType"]))
+            .ToList();
+        var expected = Expected.Select(e => Describe(e.Guid, e.ScopeType, "ServicePrincipal")).ToList();
 
-        Assert.Equal(expected, granted);
+        var missing = expected.Except(granted).ToList();
+        var extra = granted.Except(expected).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"missing: [{string.Join("; ", missing)}]\nnot expected: [{string.Join("; ", extra)}]");
     }
 
     [Fact]
@@ -49,14 +52,19 @@ public partial class RoleAssignmentTests(InfraFixture infra)
     [Fact]
     public void Developer_MayOnlyCallTheModel_AndOnlyWhenAPrincipalIsGiven()
     {
-        var developer = Assert.Single(infra.OfType("Microsoft.Authorization/roleAssignments"),
-            a => (string?)a.Properties!["principalId"] != IdentityPrincipal);
+        var developer = Assert.Single(infra.OfType("Microsoft.Authorization/roleAssignments"), a => !IsForTheIdentity(a));
 
         Assert.Equal("principalId", developer.Template.RootParameter(developer.Properties!["principalId"]));
         Assert.Equal("[not(empty(parameters('developerPrincipalId')))]", (string?)developer.Json["condition"]);
         Assert.Equal("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", RoleGuid(developer));
         Assert.Equal("Microsoft.CognitiveServices/accounts", ScopeType(developer));
     }
+
+    private static bool IsForTheIdentity(ArmResource assignment) =>
+        ArmTemplate.WithoutApiVersions((string?)assignment.Properties!["principalId"] ?? "") == IdentityPrincipal;
+
+    private static string Describe(string guid, string scopeType, string? principalType) =>
+        $"{Expected.FirstOrDefault(e => e.Guid == guid).Role ?? "an unexpected role"} ({guid}) on {scopeType} as {principalType}";
 
     private static string RoleGuid(ArmResource assignment)
     {
