@@ -91,6 +91,7 @@ public sealed partial class FakeSignalRService
         switch (route.Kind)
         {
             case RouteKind.Send:
+                _delivered.Enqueue(new DeliveredMessage(route.Group!, body!.Value.GetProperty("target").GetString()!, body.Value.GetProperty("arguments")[0].GetRawText()));
                 var arguments = body!.Value.GetProperty("arguments").EnumerateArray().Select(a => (object?)a.Clone()).ToArray();
                 await Hub.Clients.Group(route.Group!).SendCoreAsync(body.Value.GetProperty("target").GetString()!, arguments);
                 context.Response.StatusCode = StatusCodes.Status202Accepted;

@@ -26,6 +26,7 @@ public sealed partial class FakeSignalRService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeBehavior> _script = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly ConcurrentQueue<DeliveredMessage> _delivered = new();
     private readonly ConcurrentQueue<ValidatedToken> _clientTokens = new();
     private readonly ConcurrentQueue<string> _clientTokenProblems = new();
 
@@ -67,6 +68,12 @@ public sealed partial class FakeSignalRService : IAsyncDisposable
 
     /// <summary>The sends received, in order.</summary>
     public IReadOnlyList<RecordedCall> Sends => [.. _calls.Where(c => c.RawPath.EndsWith("/:send", StringComparison.Ordinal))];
+
+    /// <summary>Sends that were valid and accepted (202), in the order they were accepted.</summary>
+    public IReadOnlyList<DeliveredMessage> Delivered => [.. _delivered];
+
+    /// <summary>The arguments accepted for <paramref name="group"/>, in order.</summary>
+    public IReadOnlyList<string> DeliveredTo(string group) => [.. _delivered.Where(d => d.Group == group).Select(d => d.Argument)];
 
     /// <summary>Tokens presented at the client endpoint that passed the checks.</summary>
     public IReadOnlyList<ValidatedToken> ClientTokens => [.. _clientTokens];
