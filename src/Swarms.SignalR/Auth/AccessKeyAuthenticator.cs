@@ -26,6 +26,9 @@ internal sealed class AccessKeyAuthenticator : SignalRAuthenticator
         _time = time;
     }
 
+    /// <summary>The key id written into every token.</summary>
+    public string Kid => _kid;
+
     public override ValueTask<string> GetRestTokenAsync(Uri requestUri, CancellationToken cancellationToken)
     {
         var audience = RestAudience(requestUri);

@@ -52,6 +52,9 @@ internal sealed class MicrosoftEntraAuthenticator : SignalRAuthenticator
         _logger = logger;
     }
 
+    /// <summary>Where temporary access keys are fetched from.</summary>
+    public Uri AccessKeyUri => _accessKeyUri;
+
     public override async ValueTask<string> GetRestTokenAsync(Uri requestUri, CancellationToken cancellationToken) =>
         await GetEntraTokenAsync(cancellationToken).ConfigureAwait(false);
 

@@ -94,6 +94,8 @@ public sealed partial class SignalRRestClient
 
     internal SignalRRestOptions Options => _options;
 
+    internal SignalRAuthenticator Authenticator => _auth;
+
     /// <summary>
     /// Sends <c>target(arguments...)</c> to every connection in <paramref name="group"/>:
     /// <c>POST /api/hubs/{hub}/groups/{group}/:send</c> with <c>{"target":...,"arguments":[...]}</c>. The service
