@@ -23,11 +23,17 @@ public sealed partial class SignalRPublisher
                 }
             }
 
-            await DeliverAsync(message).ConfigureAwait(false);
-            lock (_gate)
+            try
             {
-                _buffer.Complete(message);
-                SignalIdleIfDone();
+                await DeliverAsync(message).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _buffer.Complete(message);
+                    SignalIdleIfDone();
+                }
             }
         }
     }
@@ -56,6 +62,12 @@ public sealed partial class SignalRPublisher
                 {
                     outcome = new RestOutcome(null, null, new SignalRRestException(
                         $"No answer within {_options.AttemptTimeout.TotalSeconds:0.###} s.", null, ex));
+                }
+#pragma warning disable CA1031 // A sender survives anything (a credential's own exception type, say): the publisher never fails its caller.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    outcome = new RestOutcome(null, null, ex);
                 }
             }
 

@@ -44,6 +44,27 @@ public sealed class SignalRPublisherIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_WhileAGroupsSendIsInFlight_ItsNextWaitsAndOtherGroupsGoOn()
+    {
+        var release = new TaskCompletionSource();
+        _service.Enqueue(FakeBehavior.Hold(release.Task));
+        await using var publisher = Publisher();
+
+        publisher.Publish("run-a", "events", 1);
+        await Eventually.TrueAsync(() => _service.Calls.Count == 1, "the first send of run-a reached the service");
+        publisher.Publish("run-a", "events", 2);
+        publisher.Publish("run-a", "events", 3);
+        publisher.Publish("run-b", "events", 1);
+        await Eventually.TrueAsync(() => _service.DeliveredTo("run-b").Count == 1, "run-b was delivered");
+        var runASendsWhileHeld = _service.Calls.Count(c => c.RawPath.Contains("/run-a/", StringComparison.Ordinal));
+        release.SetResult();
+        await publisher.FlushAsync();
+
+        Assert.Equal(1, runASendsWhileHeld);
+        Assert.Equal(["1", "2", "3"], _service.DeliveredTo("run-a"));
+    }
+
+    [Fact]
     public async Task Publish_TransientFailures_RetriedAndEveryGroupStillInOrder()
     {
         _service.Enqueue(
@@ -278,6 +299,28 @@ public sealed class SignalRPublisherIntegrationTests : IAsyncLifetime
 
         Assert.Equal((0L, 1L, 1L), (publisher.Counters.Sent, publisher.Counters.Retried, publisher.Counters.Failed));
         Assert.Contains("could not be reached", Assert.Single(_logger.Entries, e => e.EventId == 1).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_CredentialThrowsItsOwnException_SenderSurvivesAndGroupMovesOn()
+    {
+        var failures = 2;
+        _service.AcceptEntraToken("flaky-token");
+        var options = TestSettings.Options(_service, o => o.MaxAttempts = 2);
+        options.ConnectionString = $"Endpoint=http://127.0.0.1;Port={_service.Port};AuthType=azure.msi;Version=1.0;";
+        options.Credential = new DelegateCredential(() => Interlocked.Decrement(ref failures) >= 0
+            ? throw new InvalidOperationException("identity endpoint hiccup")
+            : "flaky-token");
+        await using var publisher = new SignalRPublisher(TestSettings.Client(options), _logger, TimeProvider.System, null, null);
+
+        publisher.Publish("run-1", "events", 1);
+        await publisher.FlushAsync();
+        publisher.Publish("run-1", "events", 2);
+        await publisher.FlushAsync();
+
+        Assert.Equal(["2"], _service.DeliveredTo("run-1"));
+        Assert.Equal((1L, 1L, 1L), (publisher.Counters.Sent, publisher.Counters.Retried, publisher.Counters.Failed));
+        Assert.Contains("identity endpoint hiccup", Assert.Single(_logger.Entries, e => e.EventId == 1).Message, StringComparison.Ordinal);
     }
 
     [Fact]
