@@ -116,10 +116,7 @@ public sealed class MicrosoftEntraIntegrationTests : IAsyncLifetime
     public async Task NegotiateAsync_KeyOlderThan55Minutes_RefreshedInBackgroundThenUsed()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _service.AcceptEntraToken("injected-token");
-        var options = Options("AuthType=azure.msi");
-        options.Credential = new RecordingCredential("injected-token");
-        var client = TestSettings.Client(options, clock);
+        var client = InjectedCredentialClient(clock);
 
         var first = await client.NegotiateAsync();
         clock.Advance(TimeSpan.FromMinutes(56));
@@ -134,10 +131,7 @@ public sealed class MicrosoftEntraIntegrationTests : IAsyncLifetime
     public async Task NegotiateAsync_KeyTooOldAndRefreshRefused_ThrowsNamingTheRole()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _service.AcceptEntraToken("injected-token");
-        var options = Options("AuthType=azure.msi");
-        options.Credential = new RecordingCredential("injected-token");
-        var client = TestSettings.Client(options, clock);
+        var client = InjectedCredentialClient(clock);
         await client.NegotiateAsync();
         _service.AccessKeyFailure = HttpStatusCode.Forbidden;
         clock.Advance(TimeSpan.FromMinutes(121));
@@ -161,6 +155,15 @@ public sealed class MicrosoftEntraIntegrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains("'SignalR REST API Owner' role", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-accepted-token", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client whose injected credential's token the service accepts, on <paramref name="clock"/>.</summary>
+    private SignalRRestClient InjectedCredentialClient(TimeProvider clock)
+    {
+        _service.AcceptEntraToken("injected-token");
+        var options = Options("AuthType=azure.msi");
+        options.Credential = new RecordingCredential("injected-token");
+        return TestSettings.Client(options, clock);
     }
 
     private SignalRRestOptions Options(string auth) => new()

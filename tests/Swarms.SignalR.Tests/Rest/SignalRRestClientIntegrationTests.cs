@@ -156,16 +156,18 @@ public sealed class SignalRRestClientIntegrationTests : IAsyncLifetime
         Assert.NotEqual(calls[1].Authorization, calls[2].Authorization);
     }
 
-    [Fact]
-    public async Task AddConnectionToGroupAsync_Put_OnTheConnectionPath()
+    [Theory]
+    [InlineData(true, "PUT")]
+    [InlineData(false, "DELETE")]
+    public async Task GroupMembership_AddOrRemove_MethodOnTheConnectionPath(bool add, string method)
     {
         var client = TestSettings.Client(TestSettings.Options(_service));
 
-        await client.AddConnectionToGroupAsync("run-1", "conn/A b");
+        await (add ? client.AddConnectionToGroupAsync("run-1", "conn/A b") : client.RemoveConnectionFromGroupAsync("run-1", "conn/A b"));
 
         var call = Assert.Single(_service.Calls);
         Assert.Empty(call.Problems);
-        Assert.Equal("PUT", call.Method);
+        Assert.Equal(method, call.Method);
         Assert.Equal("/api/hubs/swarms/groups/run-1/connections/conn%2FA%20b", call.RawPath);
         Assert.Equal("?api-version=2022-06-01", call.Query);
         Assert.Equal($"http://127.0.0.1:{_service.Port}{call.RawPath}", call.Token!.Audience);
@@ -181,19 +183,6 @@ public sealed class SignalRRestClientIntegrationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Contains("Connection does not exist", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task RemoveConnectionFromGroupAsync_Delete_OnTheConnectionPath()
-    {
-        var client = TestSettings.Client(TestSettings.Options(_service));
-
-        await client.RemoveConnectionFromGroupAsync("run-1", "c1");
-
-        var call = Assert.Single(_service.Calls);
-        Assert.Empty(call.Problems);
-        Assert.Equal("DELETE", call.Method);
-        Assert.Equal("/api/hubs/swarms/groups/run-1/connections/c1", call.RawPath);
     }
 
     [Fact]
