@@ -121,10 +121,11 @@ public sealed class MicrosoftEntraIntegrationTests : IAsyncLifetime
         var first = await client.NegotiateAsync();
         clock.Advance(TimeSpan.FromMinutes(56));
         var stillOld = await client.NegotiateAsync();
-        await Eventually.TrueAsync(() => _service.TemporaryKeys.Count == 2, "a second temporary key was fetched");
-        var refreshed = await client.NegotiateAsync();
+        await Eventually.TrueAsync(async () => Kid(await client.NegotiateAsync()) == "temp-key-2", "negotiate signs with a second temporary key");
 
-        Assert.Equal(["temp-key-1", "temp-key-1", "temp-key-2"], [Kid(first), Kid(stillOld), Kid(refreshed)]);
+        Assert.Equal(["temp-key-1", "temp-key-1"], [Kid(first), Kid(stillOld)]);
+        // However often negotiate ran meanwhile, one background refresh fetched the new key.
+        Assert.Equal(2, _service.AccessKeyRequests);
     }
 
     [Fact]

@@ -8,10 +8,12 @@ public static class Eventually
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    public static async Task TrueAsync(Func<bool> condition, string what)
+    public static Task TrueAsync(Func<bool> condition, string what) => TrueAsync(() => Task.FromResult(condition()), what);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Limit;
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
