@@ -34,6 +34,7 @@ public sealed partial class SignalRPublisher : IAsyncDisposable
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly Func<double> _random;
     private readonly PublisherBuffer _buffer;
+    private readonly System.Diagnostics.Metrics.Meter _meter;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _workersExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -74,6 +75,7 @@ public sealed partial class SignalRPublisher : IAsyncDisposable
         _delay = delay ?? ((wait, token) => Task.Delay(wait, _time, token));
         _random = random ?? Random.Shared.NextDouble;
         _buffer = new PublisherBuffer(_options.Capacity);
+        _meter = CreateMeter();
     }
 
     /// <summary>What the publisher has done so far; cheap, safe from any thread.</summary>
@@ -239,5 +241,6 @@ public sealed partial class SignalRPublisher : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _meter.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Swarms.SignalR.Tests.Fakes;
 using Swarms.SignalR.Tests.Support;
 
@@ -118,15 +119,18 @@ public sealed class SignalRPublisherIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task Publish_RetryAfterAsHttpDate_Honoured()
     {
-        _service.Enqueue(FakeBehavior.Status(HttpStatusCode.TooManyRequests, retryAfterSeconds: 20, asDate: true));
-        await using var publisher = Publisher(o => o.MaxBackoff = TimeSpan.FromSeconds(60), recordWaits: true);
+        // One clock for the service and the client, on a whole second: an HTTP date 20 s ahead is a 20 s wait.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        await using var service = await FakeSignalRService.StartAsync(clock);
+        service.Enqueue(FakeBehavior.Status(HttpStatusCode.TooManyRequests, retryAfterSeconds: 20, asDate: true));
+        var client = TestSettings.Client(TestSettings.Options(service, o => o.MaxBackoff = TimeSpan.FromSeconds(60)), clock);
+        await using var publisher = new SignalRPublisher(client, _logger, clock, RecordWait, () => 0.5);
 
         publisher.Publish("run-1", "events", 1);
         await publisher.FlushAsync();
 
-        // An HTTP date has whole seconds: 20 s from the server's clock, less the time the answer took to arrive.
-        var wait = Assert.Single(_waits);
-        Assert.InRange(wait, TimeSpan.FromSeconds(18), TimeSpan.FromSeconds(20));
+        Assert.Equal([TimeSpan.FromSeconds(20)], _waits);
+        Assert.Equal(["1"], service.DeliveredTo("run-1"));
     }
 
     [Fact]
@@ -375,14 +379,14 @@ public sealed class SignalRPublisherIntegrationTests : IAsyncLifetime
     private SignalRPublisher Publisher(Action<SignalRPublisherOptions>? configure = null, bool recordWaits = false)
     {
         var client = TestSettings.Client(TestSettings.Options(_service, configure));
-        Func<TimeSpan, CancellationToken, Task>? delay = recordWaits
-            ? (wait, _) =>
-            {
-                _waits.Enqueue(wait);
-                return Task.CompletedTask;
-            }
-            : null;
-        return new SignalRPublisher(client, _logger, TimeProvider.System, delay, () => 0.5);
+        return new SignalRPublisher(client, _logger, TimeProvider.System, recordWaits ? RecordWait : null, () => 0.5);
+    }
+
+    /// <summary>Stands in for the wait before a retry: records it and returns at once.</summary>
+    private Task RecordWait(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        _waits.Enqueue(wait);
+        return Task.CompletedTask;
     }
 
     private sealed class Node
