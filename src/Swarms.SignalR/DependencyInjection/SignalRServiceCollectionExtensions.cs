@@ -41,10 +41,10 @@ public static class SignalRServiceCollectionExtensions
         services.AddHttpClient(HttpClientName);
         services.TryAddSingleton(provider =>
         {
-            var factory = provider.GetRequiredService<IHttpClientFactory>();
+            var source = new FactoryHttpClientSource(provider.GetRequiredService<IHttpClientFactory>(), HttpClientName);
             return new SignalRRestClient(
                 options,
-                () => factory.CreateClient(HttpClientName),
+                source.Get,
                 provider.GetService<TimeProvider>() ?? TimeProvider.System,
                 provider.GetService<ILogger<SignalRRestClient>>());
         });

@@ -24,7 +24,7 @@ namespace Swarms.SignalR;
 /// <para>Dispose it (or let the host stop it; <c>AddAzureSignalRRest</c> registers that) to flush: waiting messages
 /// get <see cref="SignalRPublisherOptions.ShutdownTimeout"/> to go out, the rest are dropped and counted.</para>
 /// </remarks>
-public sealed partial class SignalRPublisher : IAsyncDisposable
+public sealed partial class SignalRPublisher : IAsyncDisposable, IDisposable
 {
     private readonly SignalRRestClient _client;
     private readonly SignalRPublisherOptions _options;
@@ -185,6 +185,12 @@ public sealed partial class SignalRPublisher : IAsyncDisposable
     /// </summary>
     /// <returns>A task that completes when the publisher has stopped.</returns>
     public ValueTask DisposeAsync() => new(StopAsync(CancellationToken.None));
+
+    /// <summary>
+    /// As <see cref="DisposeAsync"/>, blocking for up to <see cref="SignalRPublisherOptions.ShutdownTimeout"/>; for a
+    /// container disposed synchronously. Prefer <see cref="DisposeAsync"/>.
+    /// </summary>
+    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
     /// Stops the publisher (see <see cref="DisposeAsync"/>), flushing until the shutdown timeout or until

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Swarms.SignalR.Tests.Fakes;
 using Swarms.SignalR.Tests.Support;
 
@@ -53,6 +54,37 @@ public sealed class SignalRServiceCollectionExtensionsTests : IAsyncLifetime
         // Stopped: later messages are dropped, not sent.
         publisher.Publish("run-1", "events", 99);
         Assert.Equal(1, publisher.Counters.Dropped);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AddAzureSignalRRest_ContainerDisposedWithoutAHost_PublisherStillFlushes(bool disposeAsync)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = TestSettings.KeyConnectionString(_service) })
+            .Build();
+        var logger = new CapturingLogger();
+        var provider = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(new CapturingLoggerProvider(logger)))
+            .AddAzureSignalRRest(configuration)
+            .BuildServiceProvider();
+        var publisher = provider.GetRequiredService<SignalRPublisher>();
+        publisher.Publish("run-1", "events", 1);
+        publisher.Publish("run-1", "events", 2);
+
+        if (disposeAsync)
+        {
+            await provider.DisposeAsync();
+        }
+        else
+        {
+            provider.Dispose();
+        }
+
+        // The container refuses to create HttpClients once disposal began; the publisher still sends with the last one.
+        Assert.Equal(["1", "2"], _service.DeliveredTo("run-1"));
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Warning);
     }
 
     [Fact]
