@@ -1,0 +1,153 @@
+using System.Globalization;
+using DurableTask.Core;
+using Swarms.Durable.Internal;
+
+namespace Swarms.Durable.Sqlite;
+
+/// <summary>The activity side of the worker contract: lease, renew, complete, abandon.</summary>
+public sealed partial class SqliteOrchestrationService
+{
+    private const int ActivityBatch = 32;
+    private int _activitiesInFlight;
+    private DateTime _nextActivityPoll;
+
+    /// <inheritdoc/>
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + receiveTimeout;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (IsStopping)
+            {
+                await WaitQuietlyAsync(deadline, cancellationToken).ConfigureAwait(false);
+                return null!;
+            }
+
+            if (_activities.TryDequeue(out var item))
+            {
+                Interlocked.Increment(ref _activitiesInFlight);
+                return item;
+            }
+
+            var now = DateTime.UtcNow;
+            if (now >= _nextActivityPoll)
+            {
+                _nextActivityPoll = now + Options.PollingInterval;
+                await ClaimActivitiesAsync(now).ConfigureAwait(false);
+                continue;
+            }
+
+            if (now >= deadline)
+            {
+                return null!;
+            }
+
+            var wait = (_nextActivityPoll < deadline ? _nextActivityPoll : deadline) - now;
+            await _activitySignal.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null!;
+    }
+
+    /// <inheritdoc/>
+    public async Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        var until = LeaseEnd(DateTime.UtcNow);
+        await _database.WriteAsync(s =>
+        {
+            if (s.Execute("UPDATE dt_activities SET locked_until = $p1 WHERE id = $p0 AND lock_owner = $p2", RowId(workItem), until.Ticks, _owner) == 0)
+            {
+                throw new LockLostException($"The lock on activity work item {workItem.Id} was lost.");
+            }
+
+            return 0;
+        }).ConfigureAwait(false);
+        workItem.LockedUntilUtc = until;
+        return workItem;
+    }
+
+    /// <inheritdoc/>
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(responseMessage);
+        var json = CoreJson.Serialize(responseMessage);
+        var now = DateTime.UtcNow;
+        try
+        {
+            await _database.WriteAsync(s =>
+            {
+                if (s.Execute("DELETE FROM dt_activities WHERE id = $p0 AND lock_owner = $p1", RowId(workItem), _owner) == 0)
+                {
+                    // The lease expired and another worker runs the activity now: its result wins, this one is dropped.
+                    throw new LockLostException($"The lock on activity work item {workItem.Id} was lost; its result is dropped.");
+                }
+
+                InsertMessage(s, responseMessage, json, now, now);
+                return 0;
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _activitiesInFlight);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        try
+        {
+            await _database.WriteAsync(s => s.Execute(
+                "UPDATE dt_activities SET lock_owner = NULL, locked_until = $p2 WHERE id = $p0 AND lock_owner = $p1",
+                RowId(workItem), _owner, (DateTime.UtcNow + AbandonBackoff).Ticks)).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _activitiesInFlight);
+        }
+    }
+
+    private static long RowId(TaskActivityWorkItem workItem) => long.Parse(workItem.Id, CultureInfo.InvariantCulture);
+
+    /// <summary>Leases activities that are free or whose lease expired: made by other processes, or left by dead ones.</summary>
+    private async Task ClaimActivitiesAsync(DateTime now)
+    {
+        var ticks = now.Ticks;
+        var any = await _database.ReadAsync(s => s.Scalar("SELECT EXISTS (SELECT 1 FROM dt_activities WHERE locked_until < $p0)", ticks) is long n && n != 0).ConfigureAwait(false);
+        if (!any)
+        {
+            return;
+        }
+
+        var until = LeaseEnd(now);
+        var rows = await _database.WriteAsync(s =>
+        {
+            var list = new List<(long Id, string Json)>();
+            using var reader = s.Command(
+                """
+                UPDATE dt_activities SET lock_owner = $p1, locked_until = $p2
+                WHERE id IN (SELECT id FROM dt_activities WHERE locked_until < $p0 ORDER BY id LIMIT $p3)
+                RETURNING id, payload
+                """,
+                ticks, _owner, until.Ticks, ActivityBatch).ExecuteReader();
+            while (reader.Read())
+            {
+                list.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+
+            return list;
+        }).ConfigureAwait(false);
+        foreach (var (id, json) in rows)
+        {
+            _activities.Enqueue(new TaskActivityWorkItem
+            {
+                Id = id.ToString(CultureInfo.InvariantCulture),
+                LockedUntilUtc = until,
+                TaskMessage = CoreJson.Deserialize<TaskMessage>(json),
+            });
+        }
+    }
+}

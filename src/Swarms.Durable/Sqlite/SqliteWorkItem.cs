@@ -1,0 +1,154 @@
+using DurableTask.Core;
+using Swarms.Durable.Internal;
+
+namespace Swarms.Durable.Sqlite;
+
+/// <summary>
+/// An orchestration work item of <see cref="SqliteOrchestrationService"/>: the instance is locked by this process
+/// from the moment it is created until it is released or abandoned. As an extended session it stays loaded between
+/// episodes: the next messages are delivered from memory when this process produced them, from the database
+/// otherwise (<see cref="FetchNewOrchestrationMessagesAsync"/>).
+/// </summary>
+internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestrationSession
+{
+    private readonly SqliteOrchestrationService _service;
+    private readonly object _gate = new();
+    private readonly List<StoredMessage> _local = [];
+    private readonly AsyncSignal _signal = new();
+    private bool _released;
+
+    public SqliteWorkItem(SqliteOrchestrationService service, string instanceId, string executionId, IList<DurableTask.Core.History.HistoryEvent> history, IReadOnlyList<StoredMessage> messages, DateTime lockedUntil)
+    {
+        _service = service;
+        InstanceId = instanceId;
+        StoredExecutionId = executionId;
+        StoredHistoryCount = history.Count;
+        OrchestrationRuntimeState = new OrchestrationRuntimeState(history);
+        LockedUntilUtc = lockedUntil;
+        SetMessages(messages);
+        Session = service.SessionsEnabled ? this : null;
+    }
+
+    /// <summary>The execution whose history is stored (changes on continue-as-new).</summary>
+    public string StoredExecutionId { get; set; }
+
+    /// <summary>How many history events of <see cref="StoredExecutionId"/> are stored.</summary>
+    public int StoredHistoryCount { get; set; }
+
+    /// <summary>The rows of <see cref="TaskOrchestrationWorkItem.NewMessages"/>, deleted when the episode commits.</summary>
+    public IReadOnlyList<long> MessageIds { get; private set; } = [];
+
+    /// <summary>The largest message id delivered so far: ids grow in commit order, so a message this process was
+    /// told about with a smaller or equal id has been delivered already (by a database read).</summary>
+    public long MaxDeliveredId { get; private set; }
+
+    /// <summary>Hands a message committed by this process to the loaded instance.</summary>
+    /// <returns>False when the work item was released: the caller queues the instance instead.</returns>
+    public bool TryNotify(StoredMessage? message)
+    {
+        lock (_gate)
+        {
+            if (_released)
+            {
+                return false;
+            }
+
+            if (message is not null)
+            {
+                _local.Add(message);
+            }
+        }
+
+        _signal.Set();
+        return true;
+    }
+
+    /// <summary>Marks the work item released.</summary>
+    /// <returns>Whether messages were handed to it that no episode consumed.</returns>
+    public bool MarkReleased()
+    {
+        lock (_gate)
+        {
+            _released = true;
+            return _local.Exists(m => m.Id > MaxDeliveredId);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IList<TaskMessage>?> FetchNewOrchestrationMessagesAsync(TaskOrchestrationWorkItem workItem)
+    {
+        var deadline = DateTime.UtcNow + _service.Options.SessionIdleTimeout;
+        var nextRead = DateTime.UtcNow + _service.Options.PollingInterval;
+        while (!_service.IsStopping)
+        {
+            var local = TakeLocal();
+            if (local.Count > 0)
+            {
+                return SetMessages(local);
+            }
+
+            var now = DateTime.UtcNow;
+            if (now >= deadline)
+            {
+                return null;
+            }
+
+            var signalled = await _signal.WaitAsync(Min(deadline, nextRead) - now, _service.StoppingToken).ConfigureAwait(false);
+            if (!signalled && DateTime.UtcNow < nextRead)
+            {
+                continue;
+            }
+
+            // Woken without a message of ours (a timer came due), or the polling interval passed: read the table.
+            nextRead = DateTime.UtcNow + _service.Options.PollingInterval;
+            local = TakeLocal();
+            if (local.Count > 0)
+            {
+                return SetMessages(local);
+            }
+
+            var stored = await _service.ReadVisibleMessagesAsync(InstanceId).ConfigureAwait(false);
+            if (stored.Count > 0)
+            {
+                return SetMessages(stored);
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public Task EndSessionAsync() => Task.CompletedTask;
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private List<StoredMessage> TakeLocal()
+    {
+        lock (_gate)
+        {
+            var list = _local.FindAll(m => m.Id > MaxDeliveredId);
+            _local.Clear();
+            list.Sort((a, b) => a.Id.CompareTo(b.Id));
+            return list;
+        }
+    }
+
+    private List<TaskMessage> SetMessages(IReadOnlyList<StoredMessage> messages)
+    {
+        var ids = new long[messages.Count];
+        var list = new List<TaskMessage>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            ids[i] = messages[i].Id;
+            list.Add(messages[i].Message);
+            MaxDeliveredId = Math.Max(MaxDeliveredId, messages[i].Id);
+        }
+
+        MessageIds = ids;
+        NewMessages = list;
+        return list;
+    }
+}
+
+/// <summary>A row of <c>dt_messages</c>.</summary>
+internal sealed record StoredMessage(long Id, TaskMessage Message);
