@@ -23,8 +23,8 @@ namespace Swarms.Durable.Client;
 /// <remarks>
 /// Id reuse: scheduling an id that an unfinished instance holds terminates that instance first and waits for it,
 /// unless its status is in <see cref="StartOrchestrationOptions.DedupeStatuses"/>, which fail with
-/// <see cref="OrchestrationAlreadyExistsException"/> (the SDK's rules). Terminating is recursive by default: the
-/// unfinished sub-orchestrations the instance started are terminated too.
+/// <see cref="OrchestrationAlreadyExistsException"/> (the SDK's rules). Terminating with
+/// <see cref="TerminateInstanceOptions.Recursive"/> terminates the unfinished sub-orchestrations the instance started too.
 /// </remarks>
 public sealed class SwarmsDurableTaskClient : DurableTaskClient
 {
@@ -103,7 +103,7 @@ public sealed class SwarmsDurableTaskClient : DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
         var reason = _converter.Serialize(options?.Output);
-        var children = options?.Recursive ?? true ? await UnfinishedChildrenAsync(instanceId).ConfigureAwait(false) : [];
+        var children = options?.Recursive == true ? await UnfinishedChildrenAsync(instanceId).ConfigureAwait(false) : [];
         await _client.ForceTerminateTaskOrchestrationAsync(instanceId, reason).ConfigureAwait(false);
         foreach (var child in children)
         {
