@@ -43,13 +43,14 @@ public sealed class AzuriteServer : IAsyncDisposable
         var info = new ProcessStartInfo("node")
         {
             UseShellExecute = false,
+            WorkingDirectory = location,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         foreach (var arg in new[]
         {
             Launcher, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
-            "--location", location, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -42,6 +42,31 @@ internal static class CoreConversions
             ? null
             : new TaskFailureDetails(details.ErrorType, details.ErrorMessage, details.StackTrace, details.InnerFailure.ToSdk(), details.Properties);
 
+    /// <summary>
+    /// Azure Storage keeps a failed instance's failure details in its output (DurableTask.Core's JSON form) rather
+    /// than in <see cref="Core.OrchestrationState.FailureDetails"/>.
+    /// </summary>
+    private static Core.FailureDetails? FailureFromOutput(Core.OrchestrationState state)
+    {
+        if (state.OrchestrationStatus != Core.OrchestrationStatus.Failed || string.IsNullOrEmpty(state.Output))
+        {
+            return null;
+        }
+
+        try
+        {
+            if (Newtonsoft.Json.JsonConvert.DeserializeObject<Core.FailureDetails>(state.Output) is { ErrorType: not null } details)
+            {
+                return details;
+            }
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+        }
+
+        return new Core.FailureDetails("OrchestrationFailed", state.Output, stackTrace: null, innerFailure: null, isNonRetriable: false);
+    }
+
     public static OrchestrationMetadata ToMetadata(this Core.OrchestrationState state, DataConverter converter, bool getInputsAndOutputs) =>
         new(state.Name, state.OrchestrationInstance.InstanceId)
         {
@@ -52,7 +77,7 @@ internal static class CoreConversions
             SerializedInput = getInputsAndOutputs ? state.Input : null,
             SerializedOutput = getInputsAndOutputs ? state.Output : null,
             SerializedCustomStatus = getInputsAndOutputs ? state.Status : null,
-            FailureDetails = state.FailureDetails.ToSdk(),
+            FailureDetails = (state.FailureDetails ?? FailureFromOutput(state)).ToSdk(),
             Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : new Dictionary<string, string>(),
         };
 }

@@ -30,6 +30,7 @@ public sealed class SwarmsDurableTaskClient : DurableTaskClient
 {
     private static readonly TimeSpan StartPollingInterval = TimeSpan.FromMilliseconds(50);
     private static readonly OrchestrationStatus[] Unfinished = [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.Suspended];
+    private static readonly OrchestrationStatus[] Finished = [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated];
 
     private readonly IOrchestrationServiceClient _client;
     private readonly DataConverter _converter;
@@ -125,7 +126,8 @@ public sealed class SwarmsDurableTaskClient : DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
         var states = await _client.GetOrchestrationStateAsync(instanceId, allExecutions: false).ConfigureAwait(false);
-        return states is { Count: > 0 } ? states[0].ToMetadata(_converter, getInputsAndOutputs) : null;
+        // Azure Storage answers an unknown id with a list holding one null.
+        return states is { Count: > 0 } && states[0] is { } state ? state.ToMetadata(_converter, getInputsAndOutputs) : null;
     }
 
     /// <inheritdoc/>
@@ -203,10 +205,16 @@ public sealed class SwarmsDurableTaskClient : DurableTaskClient
     {
         ArgumentNullException.ThrowIfNull(filter);
         cancellation.ThrowIfCancellationRequested();
-        var coreFilter = new PurgeInstanceFilter(
-            (filter.CreatedFrom ?? DateTimeOffset.MinValue).UtcDateTime,
-            filter.CreatedTo?.UtcDateTime,
-            filter.Statuses?.Select(s => s.ToCore()));
+        // Only finished instances are purged on every backend (Azure Storage would purge running ones it is asked for).
+        var statuses = filter.Statuses is { } requested && requested.Any()
+            ? Finished.Intersect(requested.Select(s => s.ToCore())).ToList()
+            : [.. Finished];
+        if (statuses.Count == 0)
+        {
+            return new SdkPurgeResult(0);
+        }
+
+        var coreFilter = new PurgeInstanceFilter((filter.CreatedFrom ?? DateTimeOffset.MinValue).UtcDateTime, filter.CreatedTo?.UtcDateTime, statuses);
         var result = await Cast<IOrchestrationServicePurgeClient>().PurgeInstanceStateAsync(coreFilter).ConfigureAwait(false);
         return new SdkPurgeResult(result.DeletedInstanceCount);
     }
@@ -283,7 +291,7 @@ public sealed class SwarmsDurableTaskClient : DurableTaskClient
             if (IsEvent(e, EventType.SubOrchestrationInstanceCreated) && e.Value<string>("InstanceId") is { Length: > 0 } child)
             {
                 var state = await _client.GetOrchestrationStateAsync(child, allExecutions: false).ConfigureAwait(false);
-                if (state is { Count: > 0 } && Unfinished.Contains(state[0].OrchestrationStatus))
+                if (state is { Count: > 0 } && state[0] is { } childState && Unfinished.Contains(childState.OrchestrationStatus))
                 {
                     children.Add(child);
                 }

@@ -56,6 +56,12 @@ public abstract class BackendFixture : IAsyncLifetime
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// How early a timer or a delayed start may fire: queue visibility timeouts are whole seconds in Azure Storage,
+    /// so DurableTask.AzureStorage can deliver a timer up to a second before its time; the SQLite backend is exact.
+    /// </summary>
+    public virtual TimeSpan TimerTolerance => TimeSpan.Zero;
+
     protected abstract void Configure(SwarmsDurableOptions options);
 
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
@@ -93,6 +99,8 @@ public sealed class SqliteFixture : BackendFixture
 public sealed class AzuriteFixture : BackendFixture
 {
     private AzuriteServer? _azurite;
+
+    public override TimeSpan TimerTolerance => TimeSpan.FromSeconds(1);
 
     protected override async Task BeforeStartAsync() => _azurite = await AzuriteServer.StartAsync();
 
