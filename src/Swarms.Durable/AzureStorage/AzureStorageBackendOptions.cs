@@ -54,8 +54,17 @@ public sealed class AzureStorageBackendOptions
     /// <summary>Activities run at once by one worker (default 100).</summary>
     public int MaxConcurrentActivities { get; set; } = 100;
 
-    /// <summary>This worker's name in partition leases (default: machine name and process id).</summary>
+    /// <summary>
+    /// This worker's name in partition leases (default: machine name and process id, so several workers on one
+    /// machine stay distinct).
+    /// </summary>
     public string? WorkerId { get; set; }
+
+    /// <summary>
+    /// Keep partition leases in an Azure Table (<c>{hub}Partitions</c>) instead of blob leases: DurableTask.AzureStorage's
+    /// newer partition manager, which balances partitions among workers faster and shows who owns what. Default on.
+    /// </summary>
+    public bool UseTablePartitionManagement { get; set; } = true;
 
     /// <summary>A last say over every DurableTask.AzureStorage setting, applied after the ones above.</summary>
     public Action<AzureStorageOrchestrationServiceSettings>? Configure { get; set; }
@@ -81,11 +90,9 @@ public sealed class AzureStorageBackendOptions
             MaxConcurrentTaskOrchestrationWorkItems = MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = MaxConcurrentActivities,
             LoggerFactory = loggerFactory,
+            UseTablePartitionManagement = UseTablePartitionManagement,
+            WorkerId = WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}",
         };
-        if (WorkerId is not null)
-        {
-            settings.WorkerId = WorkerId;
-        }
 
         Configure?.Invoke(settings);
         return settings;

@@ -270,8 +270,11 @@ public sealed partial class SqliteOrchestrationService
 
     private List<string> TakeReadyIds()
     {
+        // Lock no more than this worker can start: the rest stays free for other workers (fairness across
+        // processes) and MaxConcurrentOrchestrations holds. The dispatcher holds one slot for this fetch already.
+        var room = Math.Min(LockBatch, Options.MaxConcurrentOrchestrations - Volatile.Read(ref _orchestrationsInFlight) - _prefetched.Count);
         var ids = new List<string>();
-        while (ids.Count < LockBatch && _readyIds.TryDequeue(out var id))
+        while (ids.Count < Math.Max(room, 1) && _readyIds.TryDequeue(out var id))
         {
             _queuedIds.TryRemove(id, out _);
             if (!_loaded.ContainsKey(id))
