@@ -186,6 +186,8 @@ public sealed partial class SqliteOrchestrationService :
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            // Disposing without stopping keeps the locks (as a crash would): they expire.
+            Volatile.Write(ref _started, 0);
             _stopping.Cancel();
             _database.Dispose();
             _stopping.Dispose();

@@ -74,7 +74,15 @@ internal sealed class WorkerProcesses : IAsyncDisposable
     public async Task<OrchestrationMetadata> WaitAsync(string instanceId)
     {
         using var guard = new CancellationTokenSource(Wait.HangGuard);
-        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, guard.Token);
+        try
+        {
+            return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, guard.Token);
+        }
+        catch (OperationCanceledException ex)
+        {
+            var logs = string.Join("\n", _workers.Select(w => $"worker {w.Id}: {Tail(w.Errors)}"));
+            throw new TimeoutException($"{instanceId} did not finish. {logs}", ex);
+        }
     }
 
     /// <summary>The recorded executions: (process id, instance, what) per line.</summary>
@@ -90,6 +98,8 @@ internal sealed class WorkerProcesses : IAsyncDisposable
     public int Runs(string instance, int step) => Executions().Count(e => e.Instance == instance && e.What == $"step{step}");
 
     public bool Blocked(string instance) => File.Exists(Path.Combine(SideEffects, $"{instance}.blocked"));
+
+    private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
 
     public async ValueTask DisposeAsync()
     {

@@ -32,6 +32,8 @@ void Record(string line)
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
+// Warnings and errors go to standard error, which the tests show when something hangs.
+builder.Logging.AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSwarmsDurable(o =>
     {
         if (backend == "azure")
