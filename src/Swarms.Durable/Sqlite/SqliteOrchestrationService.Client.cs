@@ -65,6 +65,8 @@ public sealed partial class SqliteOrchestrationService
     }
 
     /// <inheritdoc/>
+    /// <remarks>Completions in this process wake the waiter at once; those of other processes are found by one shared
+    /// poll per <see cref="SqliteOrchestrationServiceOptions.PollingInterval"/>, however many callers wait.</remarks>
     public async Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
@@ -72,6 +74,7 @@ public sealed partial class SqliteOrchestrationService
         while (true)
         {
             var waiter = _waiters.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            EnsureCompletionPoller();
             var state = await GetOrchestrationStateAsync(instanceId, executionId).ConfigureAwait(false);
             if (state is not null && InstanceRow.IsTerminal(state.OrchestrationStatus))
             {
@@ -84,15 +87,61 @@ public sealed partial class SqliteOrchestrationService
                 return null!;
             }
 
-            // Completions in this process are signalled; those of other processes are seen by polling.
-            var wait = deadline - now < Options.PollingInterval ? deadline - now : Options.PollingInterval;
             try
             {
-                await waiter.Task.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                await waiter.Task.WaitAsync(deadline == DateTime.MaxValue ? Timeout.InfiniteTimeSpan : deadline - now, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
             }
+        }
+    }
+
+    private void EnsureCompletionPoller()
+    {
+        if (Interlocked.CompareExchange(ref _completionPolling, 1, 0) == 0)
+        {
+            _ = Task.Run(PollCompletionsAsync);
+        }
+    }
+
+    /// <summary>Finds instances that finished since the last look (in any process) and wakes their waiters.</summary>
+    private async Task PollCompletionsAsync()
+    {
+        // Overlap the windows: another process's commit may carry a time a little before ours.
+        var since = DateTime.UtcNow - Options.PollingInterval - TimeSpan.FromSeconds(1);
+        var terminal = string.Join(',', TerminalStatuses.Select(s => (int)s).Order());
+        var sql = $"SELECT instance_id FROM dt_instances WHERE last_updated >= $p0 AND status IN ({terminal})";
+        while (!_waiters.IsEmpty && Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                await Task.Delay(Options.PollingInterval).ConfigureAwait(false);
+                var from = since;
+                since = DateTime.UtcNow - Options.PollingInterval - TimeSpan.FromSeconds(1);
+                var finished = await _database.ReadAsync(s =>
+                {
+                    var ids = new List<string>();
+                    using var reader = s.Command(sql, from.Ticks).ExecuteReader();
+                    while (reader.Read())
+                    {
+                        ids.Add(reader.GetString(0));
+                    }
+
+                    return ids;
+                }).ConfigureAwait(false);
+                finished.ForEach(NotifyCompleted);
+            }
+            catch (ObjectDisposedException)
+            {
+                break;
+            }
+        }
+
+        Volatile.Write(ref _completionPolling, 0);
+        if (!_waiters.IsEmpty && Volatile.Read(ref _disposed) == 0)
+        {
+            EnsureCompletionPoller();
         }
     }
 

@@ -42,6 +42,7 @@ public sealed partial class SqliteOrchestrationService :
     private CancellationTokenSource _stopping = new();
     private Task? _renewal;
     private int _started;
+    private int _completionPolling;
     private int _disposed;
 
     /// <summary>Opens (and creates when missing) the database.</summary>

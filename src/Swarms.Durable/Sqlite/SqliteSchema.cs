@@ -26,6 +26,7 @@ internal static class SqliteSchema
             locked_until INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS ix_dt_instances_created ON dt_instances (created, instance_id);
+        CREATE INDEX IF NOT EXISTS ix_dt_instances_updated ON dt_instances (last_updated);
         CREATE INDEX IF NOT EXISTS ix_dt_instances_parent ON dt_instances (parent_instance_id) WHERE parent_instance_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_dt_instances_owner ON dt_instances (lock_owner) WHERE lock_owner IS NOT NULL;
         CREATE TABLE IF NOT EXISTS dt_history (
