@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "Renewing the durable locks failed; retrying.")]
     public static partial void RenewalFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(7, LogLevel.Warning, "Polling the durable store for new messages failed; retrying.")]
+    public static partial void PollFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(4, LogLevel.Information, "Durable worker started on {Backend}.")]
     public static partial void WorkerStarted(ILogger logger, string backend);
 

@@ -1,6 +1,5 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
-using Microsoft.Data.Sqlite;
 using Swarms.Durable.Internal;
 
 namespace Swarms.Durable.Sqlite;
@@ -56,7 +55,7 @@ internal sealed record InstanceRow(OrchestrationStatus Status, string? Input, st
             lockedUntil);
 
     /// <summary>Reads a row selected with <see cref="Columns"/>.</summary>
-    public static OrchestrationState Read(SqliteDataReader r, bool includePayloads)
+    public static OrchestrationState Read(SqliteRows r, bool includePayloads)
     {
         var state = CoreJson.Deserialize<OrchestrationState>(r.GetString(6));
         state.OrchestrationInstance = new OrchestrationInstance { InstanceId = r.GetString(0), ExecutionId = r.GetString(1) };

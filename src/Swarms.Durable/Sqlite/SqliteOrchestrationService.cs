@@ -41,6 +41,7 @@ public sealed partial class SqliteOrchestrationService :
     private readonly AsyncSignal _activitySignal = new();
     private CancellationTokenSource _stopping = new();
     private Task? _renewal;
+    private Task? _messagePoll;
     private int _started;
     private int _completionPolling;
     private int _disposed;
@@ -92,6 +93,7 @@ public sealed partial class SqliteOrchestrationService :
         {
             _stopping = new CancellationTokenSource();
             _renewal = Task.Run(RenewLeasesLoopAsync);
+            _messagePoll = Task.Run(PollNewMessagesLoopAsync);
             _orchestrationSignal.Set();
             _activitySignal.Set();
             Log.BackendStarted(_logger, "sqlite", Options.Path ?? ":memory:", _owner);
@@ -121,9 +123,12 @@ public sealed partial class SqliteOrchestrationService :
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_renewal is not null)
+        foreach (var loop in new[] { _renewal, _messagePoll })
         {
-            await _renewal.ConfigureAwait(false);
+            if (loop is not null)
+            {
+                await loop.ConfigureAwait(false);
+            }
         }
 
         // Give every lock back so the next process (or another worker) takes the work at once instead of
@@ -225,6 +230,61 @@ public sealed partial class SqliteOrchestrationService :
 #pragma warning restore CA1031
             {
                 Log.RenewalFailed(_logger, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tells loaded instances (extended sessions) about messages other processes sent them: one query per polling
+    /// interval over the messages that arrived since the last one, however many instances are loaded.
+    /// </summary>
+    private async Task PollNewMessagesLoopAsync()
+    {
+        var lastId = await _database.ReadAsync(s => s.Scalar("SELECT COALESCE(MAX(id), 0) FROM dt_messages") is long max ? max : 0).ConfigureAwait(false);
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Options.PollingInterval, _stopping.Token).ConfigureAwait(false);
+                if (_loaded.IsEmpty)
+                {
+                    continue;
+                }
+
+                var from = lastId;
+                var arrived = await _database.ReadAsync(s =>
+                {
+                    var list = new List<(string Id, long MaxId)>();
+                    using var reader = s.Command("SELECT instance_id, MAX(id) FROM dt_messages WHERE id > $p0 GROUP BY instance_id", from).ExecuteReader();
+                    while (reader.Read())
+                    {
+                        list.Add((reader.GetString(0), reader.GetInt64(1)));
+                    }
+
+                    return list;
+                }).ConfigureAwait(false);
+                foreach (var (id, maxId) in arrived)
+                {
+                    lastId = Math.Max(lastId, maxId);
+                    if (_loaded.TryGetValue(id, out var item) && maxId > item.MaxDeliveredId)
+                    {
+                        item.TryNotify(null);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failed poll is retried next period.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.PollFailed(_logger, ex);
             }
         }
     }

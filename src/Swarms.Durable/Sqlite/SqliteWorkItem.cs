@@ -75,10 +75,11 @@ internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestration
     }
 
     /// <inheritdoc/>
+    /// <remarks>Waits for a wake-up: a message this process committed for the instance (delivered from memory), a timer
+    /// coming due, or the service's poll seeing a message from another process (then the table is read).</remarks>
     public async Task<IList<TaskMessage>?> FetchNewOrchestrationMessagesAsync(TaskOrchestrationWorkItem workItem)
     {
         var deadline = DateTime.UtcNow + _service.Options.SessionIdleTimeout;
-        var nextRead = DateTime.UtcNow + _service.Options.PollingInterval;
         while (!_service.IsStopping)
         {
             var local = TakeLocal();
@@ -87,20 +88,12 @@ internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestration
                 return SetMessages(local);
             }
 
-            var now = DateTime.UtcNow;
-            if (now >= deadline)
+            var wait = deadline - DateTime.UtcNow;
+            if (wait <= TimeSpan.Zero || !await _signal.WaitAsync(wait, _service.StoppingToken).ConfigureAwait(false))
             {
                 return null;
             }
 
-            var signalled = await _signal.WaitAsync(Min(deadline, nextRead) - now, _service.StoppingToken).ConfigureAwait(false);
-            if (!signalled && DateTime.UtcNow < nextRead)
-            {
-                continue;
-            }
-
-            // Woken without a message of ours (a timer came due), or the polling interval passed: read the table.
-            nextRead = DateTime.UtcNow + _service.Options.PollingInterval;
             local = TakeLocal();
             if (local.Count > 0)
             {
@@ -119,8 +112,6 @@ internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestration
 
     /// <inheritdoc/>
     public Task EndSessionAsync() => Task.CompletedTask;
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private List<StoredMessage> TakeLocal()
     {

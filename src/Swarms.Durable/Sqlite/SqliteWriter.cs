@@ -10,11 +10,16 @@ namespace Swarms.Durable.Sqlite;
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
-    private readonly BlockingCollection<IWriteRequest> _queue = [];
+    // A lock-free queue and a wake-up event the writer waits on only when it found nothing to do: producers never
+    // contend on a lock with each other or with the writer (a BlockingCollection's semaphore did, under load).
+    private readonly ConcurrentQueue<IWriteRequest> _queue = new();
+    private readonly ManualResetEventSlim _wake = new(false, spinCount: 0);
     private readonly SqliteSession _session;
     private readonly int _maxBatch;
     private readonly Thread _thread;
     private readonly List<Action> _afterCommit = [];
+    private int _sleeping;
+    private volatile bool _completed;
 
     public SqliteWriter(SqliteSession session, int maxBatch)
     {
@@ -30,8 +35,14 @@ internal sealed class SqliteWriter : IDisposable
     /// hop on the engine's hot path; only for engine callers that return to the thread pool at once.</param>
     public Task<T> WriteAsync<T>(Func<SqliteSession, T> work, bool inlineContinuation = false)
     {
+        ObjectDisposedException.ThrowIf(_completed, this);
         var request = new WriteRequest<T>(work, inlineContinuation);
-        _queue.Add(request);
+        _queue.Enqueue(request);
+        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
+        {
+            _wake.Set();
+        }
+
         return request.Task;
     }
 
@@ -40,24 +51,43 @@ internal sealed class SqliteWriter : IDisposable
 
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        _completed = true;
+        _wake.Set();
         _thread.Join();
-        _queue.Dispose();
+        _wake.Dispose();
     }
 
     private void Loop()
     {
         var batch = new List<IWriteRequest>(_maxBatch);
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (true)
         {
-            batch.Add(first);
-            while (batch.Count < _maxBatch && _queue.TryTake(out var next))
+            while (batch.Count < _maxBatch && _queue.TryDequeue(out var next))
             {
                 batch.Add(next);
             }
 
-            RunBatch(batch);
-            batch.Clear();
+            if (batch.Count > 0)
+            {
+                RunBatch(batch);
+                batch.Clear();
+                continue;
+            }
+
+            if (_completed)
+            {
+                return;
+            }
+
+            // Announce the sleep before the last look, so a producer either sees the flag or its request is seen.
+            _wake.Reset();
+            Interlocked.Exchange(ref _sleeping, 1);
+            if (_queue.IsEmpty && !_completed)
+            {
+                _wake.Wait();
+            }
+
+            Interlocked.Exchange(ref _sleeping, 0);
         }
     }
 
