@@ -8,6 +8,7 @@ namespace Swarms.Durable.Tests.Processes;
 /// Activities 1-2 had committed (activity 3 was scheduled by the episode that consumed activity 2's result), so they
 /// ran once; activity 3 was interrupted, so it ran twice (once killed); 4-5 ran once, in the new process.
 /// </summary>
+[Collection(WorkerProcessTests.Name)]
 public sealed class CrashRecoveryIntegrationTests
 {
     private const int Instances = 4;

@@ -7,6 +7,7 @@ namespace Swarms.Durable.Tests.Processes;
 /// Two worker processes on one backend: the work is split between them and every activity runs once. This is how
 /// users scale past one process (SQLite: one machine) or one machine (Azure Storage).
 /// </summary>
+[Collection(WorkerProcessTests.Name)]
 public sealed class MultiWorkerIntegrationTests
 {
     [Fact]
