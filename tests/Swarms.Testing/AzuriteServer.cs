@@ -32,10 +32,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Starts Azurite and waits until its three services listen.</summary>
     public static async Task<AzuriteServer> StartAsync()
     {
-        if (!File.Exists(Launcher))
-        {
-            throw new FileNotFoundException("Azurite is not installed: run `npm ci --prefix tools` (bash .ci/run does).", Launcher);
-        }
+        await EnsureInstalledAsync().ConfigureAwait(false);
 
         int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
         var location = Path.Combine(Path.GetTempPath(), $"azurite-{Guid.NewGuid():N}");
@@ -70,6 +67,54 @@ public sealed class AzuriteServer : IAsyncDisposable
             "Azurite listens",
             TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         return server;
+    }
+
+    /// <summary>
+    /// Installs Azurite into tools/node_modules (<c>npm ci --prefix tools</c>, exactly as locked) when it is missing, so
+    /// <c>dotnet test</c> works on a fresh clone with Node.js; a lock file keeps parallel test processes from
+    /// installing at once.
+    /// </summary>
+    public static async Task EnsureInstalledAsync()
+    {
+        if (File.Exists(Launcher))
+        {
+            return;
+        }
+
+        var tools = Path.Combine(RepoPaths.Root, "tools");
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (true)
+        {
+            try
+            {
+                using var gate = new FileStream(Path.Combine(tools, ".install.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                if (File.Exists(Launcher))
+                {
+                    return;
+                }
+
+                var info = new ProcessStartInfo("npm") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (var arg in new[] { "ci", "--prefix", tools, "--no-audit", "--no-fund", "--loglevel=error" })
+                {
+                    info.ArgumentList.Add(arg);
+                }
+
+                using var npm = Process.Start(info) ?? throw new InvalidOperationException("npm did not start.");
+                var errors = npm.StandardError.ReadToEndAsync();
+                await npm.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+                await npm.WaitForExitAsync().ConfigureAwait(false);
+                if (npm.ExitCode != 0 || !File.Exists(Launcher))
+                {
+                    throw new InvalidOperationException($"`npm ci --prefix tools` failed ({npm.ExitCode}): {await errors.ConfigureAwait(false)}");
+                }
+
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500).ConfigureAwait(false); // another process is installing
+            }
+        }
     }
 
     /// <inheritdoc/>
