@@ -27,30 +27,14 @@ internal sealed record Backend(string Name, int Instances, int RoundTrips, int F
         switch (Name)
         {
             case "sqlite":
-                var path = Path.Combine(Path.GetTempPath(), $"swarms-bench-{Guid.NewGuid():N}.db");
-                return (o => o.UseSqlite(path, s => s.FullSync = fullSync), new DeleteFiles(path));
+                var database = new TempDatabase("swarms-bench");
+                return (o => o.UseSqlite(database.Path, s => s.FullSync = fullSync), database);
             case "inmemory":
-                return (o => o.UseInMemory(), new DeleteFiles(null));
+                return (o => o.UseInMemory(), new TempDatabase());
             default:
                 var azurite = await AzuriteServer.StartAsync();
                 var hub = "bench" + Guid.NewGuid().ToString("N")[..8];
                 return (o => o.UseAzureStorage(azurite.ConnectionString, hub, a => a.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100)), azurite);
-        }
-    }
-
-    private sealed class DeleteFiles(string? path) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            if (path is not null)
-            {
-                foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-                {
-                    File.Delete(path + suffix);
-                }
-            }
-
-            return ValueTask.CompletedTask;
         }
     }
 }

@@ -9,44 +9,23 @@ public sealed partial class SqliteOrchestrationService
 {
     private const int ActivityBatch = 32;
     private int _activitiesInFlight;
-    private DateTime _nextActivityPoll;
+    private WorkFeed<TaskActivityWorkItem>? _activityFeed;
 
     /// <inheritdoc/>
     public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + receiveTimeout;
-        while (!cancellationToken.IsCancellationRequested)
+        _activityFeed ??= new WorkFeed<TaskActivityWorkItem>(
+            this,
+            _activitySignal,
+            () => Task.FromResult<(TaskActivityWorkItem?, bool)>((_activities.TryDequeue(out var item) ? item : null, false)),
+            ClaimActivitiesAsync);
+        var next = await _activityFeed.NextAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        if (next is not null)
         {
-            if (IsStopping)
-            {
-                await WaitQuietlyAsync(deadline, cancellationToken).ConfigureAwait(false);
-                return null!;
-            }
-
-            if (_activities.TryDequeue(out var item))
-            {
-                Interlocked.Increment(ref _activitiesInFlight);
-                return item;
-            }
-
-            var now = DateTime.UtcNow;
-            if (now >= _nextActivityPoll)
-            {
-                _nextActivityPoll = now + Options.PollingInterval;
-                await ClaimActivitiesAsync(now).ConfigureAwait(false);
-                continue;
-            }
-
-            if (now >= deadline)
-            {
-                return null!;
-            }
-
-            var wait = (_nextActivityPoll < deadline ? _nextActivityPoll : deadline) - now;
-            await _activitySignal.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _activitiesInFlight);
         }
 
-        return null!;
+        return next!;
     }
 
     /// <inheritdoc/>

@@ -8,65 +8,20 @@ namespace Swarms.Durable.Sqlite;
 public sealed partial class SqliteOrchestrationService
 {
     private const int LockBatch = 32;
-    private DateTime _nextInstancePoll;
+    private WorkFeed<SqliteWorkItem>? _orchestrationFeed;
     private int _orchestrationsInFlight;
 
     /// <inheritdoc/>
     public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + receiveTimeout;
-        while (!cancellationToken.IsCancellationRequested)
+        _orchestrationFeed ??= new WorkFeed<SqliteWorkItem>(this, _orchestrationSignal, TakeOrchestrationAsync, QueueReadyInstancesAsync);
+        var item = await _orchestrationFeed.NextAsync(receiveTimeout, cancellationToken).ConfigureAwait(false);
+        if (item is not null)
         {
-            if (IsStopping)
-            {
-                // Returning at once would make the dispatcher spin; wait for its shutdown instead.
-                await WaitQuietlyAsync(deadline, cancellationToken).ConfigureAwait(false);
-                return null!;
-            }
-
-            if (_prefetched.TryDequeue(out var ready))
-            {
-                Interlocked.Increment(ref _orchestrationsInFlight);
-                return ready;
-            }
-
-            var ids = TakeReadyIds();
-            if (ids.Count > 0)
-            {
-                if (await LockInstancesAsync(ids).ConfigureAwait(false) is { } locked)
-                {
-                    Interlocked.Increment(ref _orchestrationsInFlight);
-                    return locked;
-                }
-
-                continue;
-            }
-
-            var now = DateTime.UtcNow;
-            if (now >= _nextInstancePoll)
-            {
-                _nextInstancePoll = now + Options.PollingInterval;
-                foreach (var id in await FindReadyInstancesAsync(now).ConfigureAwait(false))
-                {
-                    if (!_loaded.ContainsKey(id))
-                    {
-                        QueueInstance(id);
-                    }
-                }
-
-                continue;
-            }
-
-            if (now >= deadline)
-            {
-                return null!;
-            }
-
-            var wait = (_nextInstancePoll < deadline ? _nextInstancePoll : deadline) - now;
-            await _orchestrationSignal.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _orchestrationsInFlight);
         }
 
-        return null!;
+        return item!;
     }
 
     /// <inheritdoc/>
@@ -286,12 +241,27 @@ public sealed partial class SqliteOrchestrationService
         return ids;
     }
 
-    private static Task WaitQuietlyAsync(DateTime deadline, CancellationToken cancellationToken)
+    /// <summary>A work item locked already (prefetched), or the next ready instances locked now.</summary>
+    private async Task<(SqliteWorkItem? Item, bool Retry)> TakeOrchestrationAsync()
     {
-        var wait = deadline - DateTime.UtcNow;
-        return wait <= TimeSpan.Zero
-            ? Task.CompletedTask
-            : Task.Delay(wait, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        if (_prefetched.TryDequeue(out var ready))
+        {
+            return (ready, false);
+        }
+
+        var ids = TakeReadyIds();
+        return ids.Count == 0 ? (null, false) : (await LockInstancesAsync(ids).ConfigureAwait(false), true);
+    }
+
+    private async Task QueueReadyInstancesAsync(DateTime now)
+    {
+        foreach (var id in await FindReadyInstancesAsync(now).ConfigureAwait(false))
+        {
+            if (!_loaded.ContainsKey(id))
+            {
+                QueueInstance(id);
+            }
+        }
     }
 
     /// <summary>Instances with a visible message whose lock is free or expired (work from anywhere).</summary>

@@ -79,18 +79,14 @@ public sealed class InMemoryFixture : BackendFixture
 /// <summary>The SQLite backend on a temporary file.</summary>
 public sealed class SqliteFixture : BackendFixture
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"swarms-conformance-{Guid.NewGuid():N}.db");
+    private readonly TempDatabase _database = new("swarms-conformance");
 
     protected override void Configure(SwarmsDurableOptions options) =>
-        options.UseSqlite(DatabasePath, o => o.SessionIdleTimeout = TimeSpan.FromMilliseconds(500));
+        options.UseSqlite(_database.Path, o => o.SessionIdleTimeout = TimeSpan.FromMilliseconds(500));
 
     protected override Task AfterStopAsync()
     {
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(DatabasePath + suffix);
-        }
-
+        _database.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -14,7 +14,7 @@ namespace Swarms.Durable.Tests.Hosting;
 /// </summary>
 public sealed class ShutdownTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"swarms-shutdown-{Guid.NewGuid():N}.db");
+    private readonly TempDatabase _database = new("swarms-shutdown");
     private readonly TaskCompletionSource _activityStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _runs;
 
@@ -55,13 +55,7 @@ public sealed class ShutdownTests : IDisposable
         Assert.Same(stopping, finished);
     }
 
-    public void Dispose()
-    {
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     private async Task<IHost> StartAsync(bool blockFirstRun)
     {
@@ -69,7 +63,7 @@ public sealed class ShutdownTests : IDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSwarmsDurable(o =>
             {
-                o.UseSqlite(_path, s => s.LockDuration = TimeSpan.FromHours(1));
+                o.UseSqlite(_database.Path, s => s.LockDuration = TimeSpan.FromHours(1));
                 o.ShutdownTimeout = TimeSpan.FromMilliseconds(200);
             })
             .AddTasks(r => r

@@ -16,19 +16,9 @@ public sealed class CrashRecoveryIntegrationTests
     [Fact]
     public async Task Sqlite_WorkerKilledMidActivity_NewProcessFinishesEveryInstanceRunningOnlyTheInterruptedActivityAgain()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"swarms-crash-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var processes = WorkerProcesses.OnSqlite(database);
-            await CrashAndRecoverAsync(processes);
-        }
-        finally
-        {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(database + suffix);
-            }
-        }
+        using var database = new TempDatabase("swarms-crash");
+        await using var processes = WorkerProcesses.OnSqlite(database.Path);
+        await CrashAndRecoverAsync(processes);
     }
 
     [Fact]

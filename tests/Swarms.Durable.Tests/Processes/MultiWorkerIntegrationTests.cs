@@ -13,25 +13,15 @@ public sealed class MultiWorkerIntegrationTests
     [Fact]
     public async Task Sqlite_TwoWorkerProcessesOnOneFile_BothMakeProgressAndEveryActivityRunsOnce()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"swarms-two-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var processes = WorkerProcesses.OnSqlite(database);
-            // Few orchestration slots and slow steps: neither worker can take every instance at once.
-            var a = await processes.StartWorkerAsync("--max-orchestrations", "4", "--step-delay", "100");
-            var b = await processes.StartWorkerAsync("--max-orchestrations", "4", "--step-delay", "100");
-            var ids = await processes.ScheduleAsync(16, "two");
+        using var database = new TempDatabase("swarms-two");
+        await using var processes = WorkerProcesses.OnSqlite(database.Path);
+        // Few orchestration slots and slow steps: neither worker can take every instance at once.
+        var a = await processes.StartWorkerAsync("--max-orchestrations", "4", "--step-delay", "100");
+        var b = await processes.StartWorkerAsync("--max-orchestrations", "4", "--step-delay", "100");
+        var ids = await processes.ScheduleAsync(16, "two");
 
-            await AssertAllCompletedOnceAsync(processes, ids);
-            AssertBothRan(processes, a, b);
-        }
-        finally
-        {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(database + suffix);
-            }
-        }
+        await AssertAllCompletedOnceAsync(processes, ids);
+        AssertBothRan(processes, a, b);
     }
 
     [Fact]

@@ -19,30 +19,20 @@ public sealed class LockRenewalIntegrationTests
     [Fact]
     public async Task LongActivity_LongerThanItsLock_IsRenewedAndRunsOnce()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"swarms-renewal-{Guid.NewGuid():N}.db");
-        try
-        {
-            using var first = await StartAsync(path);
-            using var second = await StartAsync(path);
-            var client = first.Services.GetRequiredService<DurableTaskClient>();
+        using var database = new TempDatabase("swarms-renewal");
+        using var first = await StartAsync(database.Path);
+        using var second = await StartAsync(database.Path);
+        var client = first.Services.GetRequiredService<DurableTaskClient>();
 
-            var id = await client.ScheduleNewOrchestrationInstanceAsync("Long");
-            using var guard = new CancellationTokenSource(Wait.HangGuard);
-            var result = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, guard.Token);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Long");
+        using var guard = new CancellationTokenSource(Wait.HangGuard);
+        var result = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, guard.Token);
 
-            Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
-            Assert.Equal("slept 35 s", result.ReadOutputAs<string>());
-            Assert.Equal(1, Volatile.Read(ref _executions));
-            await first.StopAsync();
-            await second.StopAsync();
-        }
-        finally
-        {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
-        }
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("slept 35 s", result.ReadOutputAs<string>());
+        Assert.Equal(1, Volatile.Read(ref _executions));
+        await first.StopAsync();
+        await second.StopAsync();
     }
 
     private static async Task<IHost> StartAsync(string path)

@@ -2,6 +2,7 @@ using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.Data.Sqlite;
 using Swarms.Durable.Sqlite;
+using Swarms.Testing;
 
 namespace Swarms.Durable.Tests.Sqlite;
 
@@ -11,13 +12,15 @@ namespace Swarms.Durable.Tests.Sqlite;
 /// </summary>
 internal sealed class TwoServices : IAsyncDisposable
 {
+    private readonly TempDatabase _database = new("swarms-locks");
+
     public TwoServices(TimeSpan lockDuration)
     {
         A = Open(lockDuration);
         B = Open(lockDuration);
     }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"swarms-locks-{Guid.NewGuid():N}.db");
+    public string Path => _database.Path;
 
     public SqliteOrchestrationService A { get; }
 
@@ -65,20 +68,13 @@ internal sealed class TwoServices : IAsyncDisposable
 
     /// <summary>Another worker takes the instance's lock (as it would once the lease expired).</summary>
     public void StealInstance(string id) =>
-        Execute("UPDATE dt_instances SET lock_owner = 'intruder', locked_until = $until WHERE instance_id = $id", id);
+        Run("UPDATE dt_instances SET lock_owner = 'intruder', locked_until = $until WHERE instance_id = $id", id);
 
     public void StealActivities(string id) =>
-        Execute("UPDATE dt_activities SET lock_owner = 'intruder', locked_until = $until WHERE instance_id = $id", id);
+        Run("UPDATE dt_activities SET lock_owner = 'intruder', locked_until = $until WHERE instance_id = $id", id);
 
-    public long Count(string sql, string id)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", id);
-        return (long)command.ExecuteScalar()!;
-    }
+    /// <summary>A number read straight from the file (a separate connection, as another process would).</summary>
+    public long Count(string sql, string id) => (long)Run(sql, id)!;
 
     public async ValueTask DisposeAsync()
     {
@@ -88,23 +84,24 @@ internal sealed class TwoServices : IAsyncDisposable
             service.Dispose();
         }
 
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(Path + suffix);
-        }
+        _database.Dispose();
     }
 
     private SqliteOrchestrationService Open(TimeSpan lockDuration) =>
         new(new SqliteOrchestrationServiceOptions { Path = Path, LockDuration = lockDuration, PollingInterval = TimeSpan.FromMilliseconds(50), SessionIdleTimeout = TimeSpan.Zero });
 
-    private void Execute(string sql, string id)
+    private object? Run(string sql, string id)
     {
         using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$until", DateTime.UtcNow.AddHours(1).Ticks);
-        command.ExecuteNonQuery();
+        if (sql.Contains("$until", StringComparison.Ordinal))
+        {
+            command.Parameters.AddWithValue("$until", DateTime.UtcNow.AddHours(1).Ticks);
+        }
+
+        return command.ExecuteScalar();
     }
 }
