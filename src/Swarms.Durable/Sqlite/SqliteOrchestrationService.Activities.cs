@@ -51,21 +51,22 @@ public sealed partial class SqliteOrchestrationService
     {
         ArgumentNullException.ThrowIfNull(workItem);
         ArgumentNullException.ThrowIfNull(responseMessage);
-        var json = CoreJson.Serialize(responseMessage);
-        var now = DateTime.UtcNow;
         try
         {
-            await _database.WriteAsync(s =>
+            // The orchestration is loaded here: hand the result over in memory. The episode that consumes it commits
+            // the activity's completion with its own transaction (one disk flush per round trip, not two); until then
+            // the activity stays leased, so a crash re-runs it rather than losing its result.
+            var instanceId = responseMessage.OrchestrationInstance.InstanceId;
+            if (_loaded.TryGetValue(instanceId, out var loaded) && loaded.TryNotify(new StoredMessage(0, responseMessage, RowId(workItem))))
             {
-                if (s.Execute("DELETE FROM dt_activities WHERE id = $p0 AND lock_owner = $p1", RowId(workItem), _owner) == 0)
-                {
-                    // The lease expired and another worker runs the activity now: its result wins, this one is dropped.
-                    throw new LockLostException($"The lock on activity work item {workItem.Id} was lost; its result is dropped.");
-                }
+                return;
+            }
 
-                InsertMessage(s, responseMessage, json, now, now);
-                return 0;
-            }).ConfigureAwait(false);
+            if (!await StoreResultAsync(new StoredMessage(0, responseMessage, RowId(workItem))).ConfigureAwait(false))
+            {
+                // The lease expired and another worker runs the activity now: its result wins, this one is dropped.
+                throw new LockLostException($"The lock on activity work item {workItem.Id} was lost; its result is dropped.");
+            }
         }
         finally
         {
@@ -86,6 +87,33 @@ public sealed partial class SqliteOrchestrationService
         finally
         {
             Interlocked.Decrement(ref _activitiesInFlight);
+        }
+    }
+
+    /// <summary>Completes an activity in the table: its row deleted, its result queued for the orchestration.</summary>
+    /// <returns>False when the activity's lease was lost (nothing written).</returns>
+    private Task<bool> StoreResultAsync(StoredMessage result)
+    {
+        var json = CoreJson.Serialize(result.Message);
+        var now = DateTime.UtcNow;
+        return _database.WriteAsync(s =>
+        {
+            if (s.Execute("DELETE FROM dt_activities WHERE id = $p0 AND lock_owner = $p1", result.ActivityId, _owner) == 0)
+            {
+                return false;
+            }
+
+            InsertMessage(s, result.Message, json, now, now);
+            return true;
+        });
+    }
+
+    /// <summary>Stores activity results that were handed over in memory but not committed by an episode.</summary>
+    private async Task StoreResultsAsync(List<StoredMessage> results)
+    {
+        foreach (var result in results)
+        {
+            await StoreResultAsync(result).ConfigureAwait(false);
         }
     }
 

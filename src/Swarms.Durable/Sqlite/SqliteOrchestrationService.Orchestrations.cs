@@ -113,6 +113,13 @@ public sealed partial class SqliteOrchestrationService
                 s.Execute("DELETE FROM dt_messages WHERE id = $p0", id);
             }
 
+            foreach (var result in item.DeferredResults)
+            {
+                // The result was consumed from memory: its activity is done now. If the lease was lost meanwhile,
+                // another worker re-runs it and its result arrives as a duplicate, which DurableTask.Core ignores.
+                s.Execute("DELETE FROM dt_activities WHERE id = $p0 AND lock_owner = $p1", result.ActivityId, _owner);
+            }
+
             var leased = new List<TaskActivityWorkItem>(activities.Count);
             foreach (var (message, json) in activities)
             {
@@ -135,6 +142,7 @@ public sealed partial class SqliteOrchestrationService
             return leased;
         }).ConfigureAwait(false);
 
+        item.Committed();
         item.StoredExecutionId = executionId;
         item.StoredHistoryCount = events.Count;
         item.LockedUntilUtc = leaseEnd;
@@ -161,7 +169,11 @@ public sealed partial class SqliteOrchestrationService
     {
         ArgumentNullException.ThrowIfNull(workItem);
         var retryAt = DateTime.UtcNow + AbandonBackoff;
-        Unload(workItem.InstanceId);
+        var item = (SqliteWorkItem)workItem;
+        var results = new List<StoredMessage>(item.DeferredResults);
+        Unload(workItem.InstanceId, results);
+        item.Committed();
+        await StoreResultsAsync(results).ConfigureAwait(false);
         await _database.WriteAsync(s => s.Execute(
             "UPDATE dt_instances SET lock_owner = NULL, locked_until = $p1 WHERE instance_id = $p0 AND lock_owner = $p2",
             workItem.InstanceId, Ticks(retryAt), _owner)).ConfigureAwait(false);
@@ -172,7 +184,9 @@ public sealed partial class SqliteOrchestrationService
     public async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         ArgumentNullException.ThrowIfNull(workItem);
-        var pending = Unload(workItem.InstanceId);
+        var results = new List<StoredMessage>();
+        var pending = Unload(workItem.InstanceId, results);
+        await StoreResultsAsync(results).ConfigureAwait(false);
         await _database.WriteAsync(s => s.Execute(
             "UPDATE dt_instances SET lock_owner = NULL, locked_until = 0 WHERE instance_id = $p0 AND lock_owner = $p1",
             workItem.InstanceId, _owner)).ConfigureAwait(false);
@@ -212,7 +226,8 @@ public sealed partial class SqliteOrchestrationService
         return list;
     }
 
-    private bool Unload(string instanceId)
+    /// <summary>Forgets a loaded instance; adds the activity results handed to it that no episode consumed.</summary>
+    private bool Unload(string instanceId, List<StoredMessage> unconsumedResults)
     {
         if (!_loaded.TryRemove(instanceId, out var loaded))
         {
@@ -220,7 +235,9 @@ public sealed partial class SqliteOrchestrationService
         }
 
         Interlocked.Decrement(ref _orchestrationsInFlight);
-        return loaded.MarkReleased();
+        var pending = loaded.MarkReleased(out var results);
+        unconsumedResults.AddRange(results);
+        return pending;
     }
 
     private List<string> TakeReadyIds()

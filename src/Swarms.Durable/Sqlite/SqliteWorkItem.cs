@@ -38,6 +38,10 @@ internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestration
     /// <summary>The rows of <see cref="TaskOrchestrationWorkItem.NewMessages"/>, deleted when the episode commits.</summary>
     public IReadOnlyList<long> MessageIds { get; private set; } = [];
 
+    /// <summary>Activity results of <see cref="TaskOrchestrationWorkItem.NewMessages"/> handed over in memory: the episode's
+    /// commit deletes their activities' rows; an abandoned episode stores them as messages instead.</summary>
+    public IReadOnlyList<StoredMessage> DeferredResults { get; private set; } = [];
+
     /// <summary>The largest message id delivered so far: ids grow in commit order, so a message this process was
     /// told about with a smaller or equal id has been delivered already (by a database read).</summary>
     public long MaxDeliveredId { get; private set; }
@@ -64,14 +68,24 @@ internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestration
     }
 
     /// <summary>Marks the work item released.</summary>
+    /// <param name="unconsumedResults">Activity results handed over in memory that no episode consumed: the caller
+    /// stores them.</param>
     /// <returns>Whether messages were handed to it that no episode consumed.</returns>
-    public bool MarkReleased()
+    public bool MarkReleased(out List<StoredMessage> unconsumedResults)
     {
         lock (_gate)
         {
             _released = true;
-            return _local.Exists(m => m.Id > MaxDeliveredId);
+            unconsumedResults = _local.FindAll(m => m.IsDeferredResult);
+            return _local.Exists(m => m.IsDeferredResult || m.Id > MaxDeliveredId);
         }
+    }
+
+    /// <summary>The episode committed: its messages and results are consumed for good.</summary>
+    public void Committed()
+    {
+        MessageIds = [];
+        DeferredResults = [];
     }
 
     /// <inheritdoc/>
@@ -117,7 +131,7 @@ internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestration
     {
         lock (_gate)
         {
-            var list = _local.FindAll(m => m.Id > MaxDeliveredId);
+            var list = _local.FindAll(m => m.IsDeferredResult || m.Id > MaxDeliveredId);
             _local.Clear();
             list.Sort((a, b) => a.Id.CompareTo(b.Id));
             return list;
@@ -126,20 +140,36 @@ internal sealed class SqliteWorkItem : TaskOrchestrationWorkItem, IOrchestration
 
     private List<TaskMessage> SetMessages(IReadOnlyList<StoredMessage> messages)
     {
-        var ids = new long[messages.Count];
+        var ids = new List<long>(messages.Count);
+        var deferred = new List<StoredMessage>();
         var list = new List<TaskMessage>(messages.Count);
-        for (var i = 0; i < messages.Count; i++)
+        foreach (var message in messages)
         {
-            ids[i] = messages[i].Id;
-            list.Add(messages[i].Message);
-            MaxDeliveredId = Math.Max(MaxDeliveredId, messages[i].Id);
+            list.Add(message.Message);
+            if (message.IsDeferredResult)
+            {
+                deferred.Add(message);
+            }
+            else
+            {
+                ids.Add(message.Id);
+                MaxDeliveredId = Math.Max(MaxDeliveredId, message.Id);
+            }
         }
 
         MessageIds = ids;
+        DeferredResults = deferred;
         NewMessages = list;
         return list;
     }
 }
 
-/// <summary>A row of <c>dt_messages</c>.</summary>
-internal sealed record StoredMessage(long Id, TaskMessage Message);
+/// <summary>
+/// A row of <c>dt_messages</c>; or (<paramref name="ActivityId"/> set, <paramref name="Id"/> 0) an activity's result
+/// handed over in memory and not stored: the episode that consumes it deletes the activity's row in its own
+/// transaction, so until then a crash re-runs the activity instead of losing its result.
+/// </summary>
+internal sealed record StoredMessage(long Id, TaskMessage Message, long ActivityId = 0)
+{
+    public bool IsDeferredResult => ActivityId != 0;
+}

@@ -87,6 +87,7 @@ public sealed class SqliteLockTests
         await s.A.StartAsync();
         var item = await s.A.LockNextTaskOrchestrationWorkItemAsync(Long, CancellationToken.None);
         await TwoServices.CompleteEpisodeAsync(s.A, item, TwoServices.Activity("i1", 0));
+        await s.A.ReleaseTaskOrchestrationWorkItemAsync(item);
         var activity = await s.A.LockNextTaskActivityWorkItem(Long, CancellationToken.None);
 
         s.StealActivities("i1");
@@ -95,6 +96,26 @@ public sealed class SqliteLockTests
         await Assert.ThrowsAsync<LockLostException>(() => s.A.CompleteTaskActivityWorkItemAsync(activity, result));
         Assert.Equal(0, s.Count("SELECT COUNT(*) FROM dt_messages WHERE instance_id = $id", "i1"));
         Assert.Equal(1, s.Count("SELECT COUNT(*) FROM dt_activities WHERE instance_id = $id", "i1"));
+    }
+
+    [Fact]
+    public async Task CompleteActivity_OrchestrationLoadedHere_HandsTheResultOverAndStoresItOnlyIfNoEpisodeConsumedIt()
+    {
+        await using var s = new TwoServices(TimeSpan.FromMinutes(1));
+        await s.A.CreateTaskOrchestrationAsync(TwoServices.Start("i1"));
+        await s.A.StartAsync();
+        var item = await s.A.LockNextTaskOrchestrationWorkItemAsync(Long, CancellationToken.None);
+        await TwoServices.CompleteEpisodeAsync(s.A, item, TwoServices.Activity("i1", 0));
+        var activity = await s.A.LockNextTaskActivityWorkItem(Long, CancellationToken.None);
+        var result = new TaskMessage { OrchestrationInstance = activity.TaskMessage.OrchestrationInstance, Event = new TaskCompletedEvent(-1, 0, "\"done\"") };
+
+        await s.A.CompleteTaskActivityWorkItemAsync(activity, result);
+        var handedOver = (s.Count("SELECT COUNT(*) FROM dt_messages WHERE instance_id = $id", "i1"), s.Count("SELECT COUNT(*) FROM dt_activities WHERE instance_id = $id", "i1"));
+        await s.A.ReleaseTaskOrchestrationWorkItemAsync(item);
+
+        Assert.Equal((0L, 1L), handedOver); // in memory only; the activity stays leased until an episode commits it
+        Assert.Equal(1, s.Count("SELECT COUNT(*) FROM dt_messages WHERE instance_id = $id", "i1"));
+        Assert.Equal(0, s.Count("SELECT COUNT(*) FROM dt_activities WHERE instance_id = $id", "i1"));
     }
 
     [Fact]
