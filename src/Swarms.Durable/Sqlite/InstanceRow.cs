@@ -9,12 +9,17 @@ namespace Swarms.Durable.Sqlite;
 /// (input, output, custom status) in their own columns so listings need not read them, everything else (failure
 /// details, tags, parent, version, times) in DurableTask.Core's JSON form in <c>state</c>.
 /// </summary>
-internal sealed record InstanceRow(OrchestrationStatus Status, string? Input, string? Output, string? CustomStatus, string StateJson, bool IncludeInput)
+internal sealed record InstanceRow(OrchestrationStatus Status, string? Input, string? Output, string? CustomStatus, string? StateJson, bool IncludeInput)
 {
     public const string Columns = "instance_id, execution_id, name, status, created, last_updated, state, input, output, custom_status";
 
-    public static InstanceRow From(OrchestrationState state, bool includeInput) =>
-        new(state.OrchestrationStatus, state.Input, state.Output, state.Status, CoreJson.Serialize(WithoutPayloads(state)), includeInput);
+    /// <summary>The row of an episode's state. Between the first episode of an execution and its end only the columns
+    /// change (status, times, output, custom status), so the JSON is rewritten only then.</summary>
+    public static InstanceRow From(OrchestrationState state, bool newExecution)
+    {
+        var rewrite = newExecution || IsTerminal(state.OrchestrationStatus);
+        return new(state.OrchestrationStatus, state.Input, state.Output, state.Status, rewrite ? CoreJson.Serialize(WithoutPayloads(state)) : null, newExecution);
+    }
 
     public static bool IsTerminal(OrchestrationStatus status) =>
         status is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled;
@@ -78,7 +83,7 @@ internal sealed record InstanceRow(OrchestrationStatus Status, string? Input, st
     public int Update(SqliteSession s, string instanceId, string executionId, string owner, DateTime now) =>
         s.Execute(
             """
-            UPDATE dt_instances SET execution_id = $p1, status = $p2, last_updated = $p3, output = $p4, custom_status = $p5, state = $p6,
+            UPDATE dt_instances SET execution_id = $p1, status = $p2, last_updated = $p3, output = $p4, custom_status = $p5, state = COALESCE($p6, state),
                 input = CASE WHEN $p7 = 1 THEN $p8 ELSE input END
             WHERE instance_id = $p0 AND lock_owner = $p9
             """,

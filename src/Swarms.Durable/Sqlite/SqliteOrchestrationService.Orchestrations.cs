@@ -82,7 +82,7 @@ public sealed partial class SqliteOrchestrationService
             messages.Add((continuedAsNewMessage, CoreJson.Serialize(continuedAsNewMessage), now));
         }
 
-        var state = orchestrationState is null ? null : InstanceRow.From(orchestrationState, includeInput: newExecution || item.StoredHistoryCount == 0);
+        var state = orchestrationState is null ? null : InstanceRow.From(orchestrationState, newExecution: newExecution || item.StoredHistoryCount == 0);
         var leaseEnd = LeaseEnd(now);
         var keepActivities = IsRunning;
         var created = await _database.WriteAsync(s =>
