@@ -88,10 +88,11 @@ internal sealed class WorkerProcesses : IAsyncDisposable
     /// <summary>The recorded executions: (process id, instance, what) per line.</summary>
     public List<(int Pid, string Instance, string What)> Executions()
     {
-        var path = Path.Combine(SideEffects, "executions.log");
-        return !File.Exists(path)
-            ? []
-            : File.ReadAllLines(path).Select(l => l.Split(' ')).Select(p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p[1], p[2])).ToList();
+        return Directory.GetFiles(SideEffects, "executions-*.log")
+            .SelectMany(File.ReadAllLines)
+            .Select(l => l.Split(' '))
+            .Select(p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p[1], p[2]))
+            .ToList();
     }
 
     /// <summary>How many times each step of an instance ran.</summary>

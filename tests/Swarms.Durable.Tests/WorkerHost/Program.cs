@@ -1,7 +1,7 @@
 // Usage: Swarms.Durable.WorkerHost <sqlite PATH | azure CONNECTION HUB> <side-effect directory> [--block STEP] [--lock SECONDS]
 //        [--max-orchestrations N] [--step-delay MS]
 // Runs a Durable Task worker with the "FiveSteps" orchestration until killed. Every activity execution appends
-// "<pid> <instance> step<N>" to <dir>/executions.log and every first (not replayed) orchestration episode appends
+// "<pid> <instance> step<N>" to <dir>/executions-<pid>.log and every first (not replayed) orchestration episode appends
 // "<pid> <instance> orchestration", so the tests count real executions, not recorded ones. With --block STEP that
 // step never finishes in this process (the test kills it there). Prints "ready" once the worker polls for work.
 using Microsoft.DurableTask;
@@ -19,7 +19,9 @@ var lockSeconds = options.TryGetValue("--lock", out var l) ? double.Parse(l, Sys
 var maxOrchestrations = options.TryGetValue("--max-orchestrations", out var m) ? int.Parse(m, System.Globalization.CultureInfo.InvariantCulture) : 100;
 var stepDelay = options.TryGetValue("--step-delay", out var d) ? int.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : 0;
 var pid = Environment.ProcessId;
-var log = Path.Combine(directory, "executions.log");
+// One file per process: appends of two processes to one file can overwrite each other (.NET seeks to the end, it
+// does not open with O_APPEND).
+var log = Path.Combine(directory, $"executions-{pid}.log");
 var gate = new object();
 
 void Record(string line)
