@@ -142,6 +142,8 @@ public sealed partial class SqliteOrchestrationService :
             return 0;
         }).ConfigureAwait(false);
         _loaded.Clear();
+        Volatile.Write(ref _orchestrationsInFlight, 0);
+        Volatile.Write(ref _activitiesInFlight, 0);
         _prefetched.Clear();
         _activities.Clear();
         _readyIds.Clear();
