@@ -14,6 +14,9 @@ public abstract class BackendFixture : IAsyncLifetime
 
     public DurableTaskClient Client => _host!.Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>What the worker and the orchestrations logged.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public IServiceProvider Services => _host!.Services;
 
     public async Task InitializeAsync()
@@ -21,6 +24,7 @@ public abstract class BackendFixture : IAsyncLifetime
         await BeforeStartAsync();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
         builder.Services.AddSingleton<Greeter>();
         builder.Services.AddSwarmsDurable(Configure).AddTasks(ConformanceTasks.Register);
         _host = builder.Build();

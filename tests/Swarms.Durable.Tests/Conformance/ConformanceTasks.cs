@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace Swarms.Durable.Tests.Conformance;
 
@@ -143,6 +144,17 @@ internal static class ConformanceTasks
 
             await ctx.CreateTimer(TimeSpan.FromSeconds(3), CancellationToken.None);
             return "not detected";
+        })
+        .AddOrchestratorFunc<string, string>("ReplaySafeLogging", async (ctx, tag) =>
+        {
+            // The timer outlives the session, so the instance replays; the replay-safe logger stays quiet then.
+            Attempts.AddOrUpdate("runs-" + tag, 1, (_, n) => n + 1); // every run of this code, replays included
+            var logger = ctx.CreateReplaySafeLogger("Conformance.Replay");
+            logger.LogInformation("before {Tag}", tag);
+            await ctx.CallActivityAsync<string>("Hello", tag);
+            await ctx.CreateTimer(TimeSpan.FromSeconds(3), CancellationToken.None);
+            logger.LogInformation("after {Tag}", tag);
+            return tag!;
         })
         .AddOrchestratorFunc<string, string>("Echo", async (ctx, text) => await ctx.CallActivityAsync<string>("EchoActivity", text))
         .AddActivityFunc<string, string>("EchoActivity", (_, text) => text!)

@@ -69,6 +69,19 @@ public abstract partial class ConformanceTests<TFixture>
     }
 
     [Fact]
+    public async Task ReplaySafeLogger_OrchestrationReplays_LogsEachLineOnce()
+    {
+        var tag = BackendFixture.NewId();
+
+        var result = await Host.RunAsync("ReplaySafeLogging", tag);
+
+        var lines = Host.Logs.Messages.Where(m => m.Category == "Conformance.Replay" && m.Message.EndsWith(tag, StringComparison.Ordinal)).Select(m => m.Message).ToList();
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal([$"before {tag}", $"after {tag}"], lines);
+        Assert.True(ConformanceTasks.Attempts["runs-" + tag] >= 2, "the orchestration never replayed");
+    }
+
+    [Fact]
     public async Task Payloads_OneMegabyteInputAndOutput_RoundTrip()
     {
         var text = string.Create(1024 * 1024, 0, (span, _) =>
