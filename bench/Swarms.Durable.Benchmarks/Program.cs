@@ -1,29 +1,26 @@
-// Load harness for the durable engine. Modes:
-//   throughput [instances=2000] [sync=full|normal]  orchestrations of 5 sequential activities, all scheduled at once
-//   latency    [roundTrips=2000] [sync=full|normal] activity round trip (scheduled -> run -> orchestrator resumed), one at a time
-//   fanout     [width=1000] [runs=5] [sync=full|normal] wall time of a fan-out/fan-in
-// Run in Release: dotnet run -c Release --project bench/Swarms.Durable.Benchmarks -- <mode> [args]
+// Load harness of the durable backends (issue 8): the real Durable Task SDK worker on DurableTask.Core's TaskHubWorker
+// over each backend, one worker, no-op activities, so the figures are the framework's and the store's own cost.
+//   dotnet run -c Release --project bench/Swarms.Durable.Benchmarks -- [all|throughput|latency|fanout] [sqlite|inmemory|azurite|all] [sync=normal]
+// Default: every scenario on every backend, then a Markdown table of the results.
 using Swarms.Durable.Benchmarks;
 
-var mode = args.Length > 0 ? args[0] : "all";
+var scenario = args.Length > 0 ? args[0] : "all";
+var backends = Backend.Parse(args.Length > 1 ? args[1] : "all");
 var fullSync = !args.Contains("sync=normal");
-int Arg(int index, int fallback) => args.Length > index && int.TryParse(args[index], out var v) ? v : fallback;
+Console.WriteLine($"Swarms.Durable load harness: {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite synchronous={(fullSync ? "FULL" : "NORMAL")}");
 
-Console.WriteLine($"Swarms.Durable load harness: {Environment.ProcessorCount} cores, .NET {Environment.Version}, synchronous={(fullSync ? "FULL" : "NORMAL")}");
-switch (mode)
+var rows = new List<string>();
+foreach (var backend in backends)
 {
-    case "throughput":
-        await ThroughputScenario.RunAsync(Arg(1, 2000), fullSync);
-        break;
-    case "latency":
-        await LatencyScenario.RunAsync(Arg(1, 2000), fullSync);
-        break;
-    case "fanout":
-        await FanOutScenario.RunAsync(Arg(1, 1000), Arg(2, 5), fullSync);
-        break;
-    default:
-        await ThroughputScenario.RunAsync(2000, fullSync);
-        await LatencyScenario.RunAsync(2000, fullSync);
-        await FanOutScenario.RunAsync(1000, 5, fullSync);
-        break;
+    var throughput = scenario is "all" or "throughput" ? $"{await Scenarios.ThroughputAsync(backend, fullSync):F0}" : "-";
+    var latency = scenario is "all" or "latency" ? await Scenarios.LatencyAsync(backend, fullSync) : (double.NaN, double.NaN);
+    var fanOut = scenario is "all" or "fanout" ? $"{await Scenarios.FanOutAsync(backend, fullSync):F0}" : "-";
+    rows.Add($"| {backend.Name} | {throughput} | {Format(latency.Item1)} | {Format(latency.Item2)} | {fanOut} |");
 }
+
+Console.WriteLine();
+Console.WriteLine("| backend | work items/s | round trip p50 (ms) | p99 (ms) | fan-out 1,000 (ms) |");
+Console.WriteLine("|---|---|---|---|---|");
+rows.ForEach(Console.WriteLine);
+
+static string Format(double value) => double.IsNaN(value) ? "-" : value.ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
