@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Swarms.Agents.Console;
+namespace Swarms.Console;
 
 /// <summary>Decides between live terminal rendering and plain line-oriented text.</summary>
 public static class ConsoleCapabilities

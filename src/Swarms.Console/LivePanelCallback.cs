@@ -1,27 +1,28 @@
 using System.Diagnostics;
 using System.Text;
 using Spectre.Console;
-using Swarms.Agents.Console;
+using Swarms.Agents.Callbacks;
 using Swarms.Agents.Streaming;
 
-namespace Swarms.Agents.Callbacks;
+namespace Swarms.Console;
 
 /// <summary>
 /// A live Spectre.Console panel of your own design (title, border, colours) whose text grows token by token: for
 /// apps that want their own look instead of the agent's built-in <c>🤖 Agent: …</c> panel.
 /// </summary>
 /// <remarks>
-/// Wrap the run in <see cref="RunAsync{T}"/> and give the agent <c>PrintOn = false</c> (Spectre.Console draws one
-/// live display at a time):
+/// Wrap the run in <see cref="RunAsync{T}"/> and pass the panel as the run's sink (it replaces the agent's own
+/// printing; Spectre.Console draws one live display at a time):
 /// <code>
 /// var panel = new LivePanelCallback { Title = "Research", Border = BoxBorder.Double, BorderColor = Color.Gold1 };
-/// var answer = await panel.RunAsync(AnsiConsole.Console, () => agent.RunAsync(task, panel.OnToken));
+/// var answer = await panel.RunAsync(AnsiConsole.Console, () => agent.RunAsync(task, panel));
 /// </code>
+/// When a model call is cut and made again, the panel's text starts again.
 /// Redraws are throttled to about 20 a second. When the run ends the live region is replaced by the complete
 /// panel, printed once. On a console that is not an interactive ANSI terminal nothing is drawn live: the complete
 /// panel is printed once at the end.
 /// </remarks>
-public sealed class LivePanelCallback : IFlushableCallback
+public sealed class LivePanelCallback : TextSink
 {
     private static readonly long FrameTicks = Stopwatch.Frequency / 20;
     private readonly StringBuilder _text = new();
@@ -130,10 +131,23 @@ public sealed class LivePanelCallback : IFlushableCallback
     }
 
     /// <summary>Draws the latest text now, whatever the throttle.</summary>
-    public void Flush()
+    public override void Flush()
     {
         lock (_gate)
         {
+            Redraw(force: true);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnText(string text) => OnToken(text);
+
+    /// <inheritdoc />
+    protected override void OnReset(AgentStarted retry)
+    {
+        lock (_gate)
+        {
+            _text.Clear();
             Redraw(force: true);
         }
     }

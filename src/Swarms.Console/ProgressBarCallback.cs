@@ -1,13 +1,14 @@
 using System.Globalization;
 using Spectre.Console;
+using Swarms.Agents.Callbacks;
 using Swarms.Agents.Models;
 using Swarms.Agents.Streaming;
 
-namespace Swarms.Agents.Callbacks;
+namespace Swarms.Console;
 
 /// <summary>
 /// A Spectre.Console progress bar of tokens received against an expected count (the agent's
-/// <see cref="AgentOptions.MaxTokens"/>, or your estimate): for long answers where a growing wall of text is less
+/// <see cref="Agents.AgentOptions.MaxTokens"/>, or your estimate): for long answers where a growing wall of text is less
 /// useful than knowing how far along the model is.
 /// </summary>
 /// <remarks>
@@ -16,12 +17,14 @@ namespace Swarms.Agents.Callbacks;
 /// count (the bar then stops short of 100%, showing how much of the budget was used) or pass it (the expected
 /// count grows to match). Use one instance per run.
 /// <para>
-/// Show the bar around the run with <see cref="RunAsync{T}"/>, and give the agent <c>PrintOn = false</c>:
-/// Spectre.Console draws one live display at a time. On a console that is not an interactive ANSI terminal,
+/// Show the bar around the run with <see cref="RunAsync{T}"/>, and pass the bar as the run's sink
+/// (<c>agent.RunAsync(task, progress)</c>: it replaces the agent's own printing; Spectre.Console draws one live display
+/// at a time). As a sink it counts each delta, starts again when a model call is made again, and ends on the usage the
+/// model reported. On a console that is not an interactive ANSI terminal,
 /// Spectre prints plain progress lines instead of a bar.
 /// </para>
 /// </remarks>
-public sealed class ProgressBarCallback : IFlushableCallback
+public sealed class ProgressBarCallback : TextSink
 {
     private readonly Lock _gate = new();
     private ProgressTask? _task;
@@ -109,8 +112,36 @@ public sealed class ProgressBarCallback : IFlushableCallback
         }
     }
 
+    /// <inheritdoc />
+    public override ValueTask OnEventAsync(SwarmEvent evt, CancellationToken cancellationToken)
+    {
+        if (evt is AgentCompleted completed)
+        {
+            Advance(0, completed.Usage.OutputTokens);
+        }
+
+        return base.OnEventAsync(evt, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override void OnText(string text) => OnToken(text);
+
+    /// <inheritdoc />
+    protected override void OnReset(AgentStarted retry)
+    {
+        lock (_gate)
+        {
+            _received = 0;
+            _reported = false;
+            if (_task is { } task)
+            {
+                task.Value = 0;
+            }
+        }
+    }
+
     /// <summary>Marks the stream as ended and stops the bar's clock.</summary>
-    public void Flush()
+    public override void Flush()
     {
         lock (_gate)
         {

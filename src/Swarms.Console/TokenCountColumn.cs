@@ -2,7 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Swarms.Agents.Callbacks;
+namespace Swarms.Console;
 
 /// <summary>A progress column showing <c>{received}/{expected} tokens</c>.</summary>
 internal sealed class TokenCountColumn : ProgressColumn

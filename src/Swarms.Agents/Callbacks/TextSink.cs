@@ -13,8 +13,9 @@ public abstract class TextSink : ISwarmEventSink
     private int _textOfCall;
 
     /// <inheritdoc />
-    public ValueTask OnEventAsync(SwarmEvent evt, CancellationToken cancellationToken)
+    public virtual ValueTask OnEventAsync(SwarmEvent evt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(evt);
         switch (evt)
         {
             case TextDelta delta:

@@ -2,7 +2,7 @@ using System.Text;
 using Swarms.Agents.Streaming;
 using Swarms.Agents.Workflows;
 
-namespace Swarms.Agents.Dashboard;
+namespace Swarms.Console.Dashboard;
 
 /// <summary>The dashboard's live state of one agent. Guarded by <see cref="DashboardState"/>'s lock.</summary>
 internal sealed class AgentRow(string name)
@@ -19,18 +19,20 @@ internal sealed class AgentRow(string name)
     /// <summary>Usage of the agent's finished loops.</summary>
     public TokenUsage Usage { get; set; } = TokenUsage.Zero;
 
+    /// <summary>Why its last model call stopped (<c>length</c>: it hit its max tokens).</summary>
+    public string? FinishReason { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Exact run time, once the workflow reports it.</summary>
-    public TimeSpan? Elapsed { get; set; }
-
     public string? Error { get; set; }
+
+    /// <summary>The cause of the last failed attempt, shown with the retry that follows it.</summary>
+    public string? LastFailure { get; set; }
 
     /// <summary>Output tokens so far: exact once the agent finished, counted chunks while it streams.</summary>
     public long OutputTokens => Status == AgentStepStatus.Running ? Usage.OutputTokens + Chunks : Usage.OutputTokens;
 
-    public TimeSpan ElapsedAt(DateTimeOffset now) =>
-        Elapsed ?? (StartedAt is { } s ? (EndedAt ?? now) - s : TimeSpan.Zero);
+    public TimeSpan ElapsedAt(DateTimeOffset now) => StartedAt is { } s ? (EndedAt ?? now) - s : TimeSpan.Zero;
 }

@@ -3,7 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Rendering;
 using Swarms.Agents.Workflows;
 
-namespace Swarms.Agents.Dashboard;
+namespace Swarms.Console.Dashboard;
 
 /// <summary>Builds the dashboard's renderables: the live frame, the final panel and the summary table.</summary>
 internal static class DashboardView
@@ -36,7 +36,7 @@ internal static class DashboardView
     }
 
     /// <summary>The final panel: every agent's complete answer (printed once, after the live display is gone).</summary>
-    public static IRenderable Final(string workflow, AgentRowView[] rows)
+    public static IRenderable Final(string workflow, AgentRowView[] rows, bool cancelled = false)
     {
         var items = new List<IRenderable>(rows.Length * 3);
         for (int i = 0; i < rows.Length; i++)
@@ -48,19 +48,22 @@ internal static class DashboardView
             }
 
             items.Add(Header(row, 0));
-            var body = row.Status == AgentStepStatus.Completed ? row.Text : row.Error ?? "";
+            // Completed: the answer; cancelled: the text as it stood; failed: why.
+            var body = row.Status is AgentStepStatus.Completed || (row.Status == AgentStepStatus.Cancelled && row.Text.Length > 0)
+                ? row.Text
+                : row.Error ?? "";
             items.Add(new Padder(new Text(body), new Padding(2, 0, 0, 0)));
         }
 
         return new Panel(new Rows(items))
             .Header(new PanelHeader($" {Markup.Escape(workflow)} "))
             .Border(BoxBorder.Rounded)
-            .BorderColor(rows.All(r => r.Status == AgentStepStatus.Completed) ? Color.Green : Color.Yellow)
+            .BorderColor(!cancelled && rows.All(r => r.Status == AgentStepStatus.Completed) ? Color.Green : Color.Yellow)
             .Expand();
     }
 
-    /// <summary>The summary: a table of agents with status, tokens and time, and a closing line.</summary>
-    public static IRenderable Summary(WorkflowResult result, AgentRowView[] rows)
+    /// <summary>The summary: a table of agents with status, tokens and time, and the run's outcome line.</summary>
+    public static IRenderable Summary(DashboardOutcome outcome, AgentRowView[] rows)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Summary")
             .AddColumn("Agent").AddColumn("Status")
@@ -70,41 +73,28 @@ internal static class DashboardView
         foreach (var row in rows)
         {
             table.AddRow(
-                new Text(row.Name), new Markup(StatusMarkup(row.Status)),
+                new Text(row.Name), new Markup(StatusMarkup(row)),
                 new Text(Number(row.Usage.InputTokens)), new Text(Number(row.Usage.OutputTokens)), new Text(Seconds(row.Elapsed)));
         }
 
-        var line = new Markup($"[bold]{Markup.Escape(SummaryLine(result))}[/]");
+        var line = new Markup($"[bold]{Markup.Escape(outcome.ToString())}[/]");
         return new Rows(table, line);
     }
 
-    /// <summary>The run's one-line outcome, shared by the live and the plain dashboards.</summary>
-    public static string SummaryLine(WorkflowResult result)
-    {
-        int completed = result.Agents.Count(a => a.Status == AgentStepStatus.Completed);
-        var status = result.Status switch
-        {
-            WorkflowStatus.Completed => "completed",
-            WorkflowStatus.PartiallyCompleted => "partially completed",
-            _ => "failed",
-        };
-        return $"{result.Workflow} {status}: {completed}/{result.Agents.Count} agents completed · " +
-            $"{Number(result.Usage.TotalTokens)} tokens · {Seconds(result.Elapsed)}";
-    }
+    /// <summary><paramref name="count"/> and the noun, plural unless it is one: <c>1 agent</c>, <c>3 agents</c>.</summary>
+    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
 
     public static string Number(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
-
-    public static string StatusWord(AgentStepStatus status) => status.ToString().ToLowerInvariant();
 
     private static Markup Header(AgentRowView row, long tick)
     {
         var icon = row.Status == AgentStepStatus.Running
             ? $"[yellow]{Markup.Escape(Spinner.Frames[(int)(tick % Spinner.Frames.Count)])}[/]"
             : Icon(row.Status);
-        var stats = row.Status == AgentStepStatus.Pending ? "" : $"  [grey]{Number(row.OutputTokens)} tokens · {Seconds(row.Elapsed)}[/]";
-        return new Markup($"{icon} [bold]{Markup.Escape(row.Name)}[/]  {StatusMarkup(row.Status)}{stats}");
+        var stats = row.Status is AgentStepStatus.Pending or AgentStepStatus.Skipped ? "" : $"  [grey]{Number(row.OutputTokens)} output tokens · {Seconds(row.Elapsed)}[/]";
+        return new Markup($"{icon} [bold]{Markup.Escape(row.Name)}[/]  {StatusMarkup(row)}{stats}");
     }
 
     private static string Icon(AgentStepStatus status) => status switch
@@ -115,22 +105,23 @@ internal static class DashboardView
         _ => "[grey]○[/]",
     };
 
-    private static string StatusMarkup(AgentStepStatus status)
+    private static string StatusMarkup(AgentRowView row)
     {
-        var color = status switch
+        var color = row.Status switch
         {
             AgentStepStatus.Running => "yellow",
+            AgentStepStatus.Completed when row.FinishReason == "length" => "yellow",
             AgentStepStatus.Completed => "green",
             AgentStepStatus.Failed => "red",
             _ => "grey",
         };
-        return $"[{color}]{StatusWord(status)}[/]";
+        return $"[{color}]{Markup.Escape(row.StatusWord)}[/]";
     }
 
     private static string Footer(AgentRowView[] rows, TimeSpan elapsed)
     {
         int done = rows.Count(r => r.Status is not (AgentStepStatus.Pending or AgentStepStatus.Running));
         long tokens = rows.Sum(r => r.OutputTokens);
-        return $"{done}/{rows.Length} agents done · {Number(tokens)} output tokens · {Seconds(elapsed)}";
+        return $"{done}/{Count(rows.Length, "agent")} done · {Number(tokens)} output tokens · {Seconds(elapsed)}";
     }
 }

@@ -2,70 +2,95 @@ using System.Text;
 using Swarms.Agents.Streaming;
 using Swarms.Agents.Workflows;
 
-namespace Swarms.Agents.Dashboard;
+namespace Swarms.Console.Dashboard;
 
 /// <summary>
 /// The dashboard when output is not a terminal: whole lines, each prefixed with its agent's name, no escape
 /// sequences. Streaming text is written a line at a time, so agents running at once never split each other's lines.
+/// Token counts say what they count: an agent's line gives its output tokens, the summary line the run's total.
 /// </summary>
 internal sealed class PlainProgressWriter(TextWriter writer, DashboardState state, TimeProvider time)
 {
-    private readonly Lock _gate = new();
     private readonly Dictionary<string, StringBuilder> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
     public void OnEvent(SwarmEvent evt)
     {
-        lock (_gate)
+        switch (evt)
         {
-            switch (evt)
-            {
-                case RunStarted started:
-                    writer.WriteLine($"{started.Workflow}: {started.Agents.Count} agents ({string.Join(", ", started.Agents)})");
-                    break;
-                case AgentStarted { Attempt: > 1 } retry:
-                    Pending(retry.Agent).Clear();
-                    writer.WriteLine($"[{retry.Agent}] retrying (attempt {retry.Attempt}), restarting the answer");
-                    break;
-                case AgentStarted started:
-                    writer.WriteLine(started.Step > 1 ? $"[{started.Agent}] loop {started.Step}" : $"[{started.Agent}] started");
-                    break;
-                case TextDelta delta:
-                    var line = Pending(delta.Agent).Append(delta.Delta);
-                    WriteCompleteLines(delta.Agent, line);
-                    break;
-                case AgentCompleted completed:
-                    FlushLine(completed.Agent);
-                    var row = state.Snapshot(time.GetUtcNow(), 1).First(r => r.Name == completed.Agent);
-                    writer.WriteLine($"[{completed.Agent}] completed · {DashboardView.Number(completed.Usage.TotalTokens)} tokens · {DashboardView.Seconds(row.Elapsed)}");
-                    break;
-                case AgentFailed { WillRetry: false } failed:
-                    FlushLine(failed.Agent);
-                    writer.WriteLine(failed.Error == InProcessAgentInvoker.CancelledByFailure
-                        ? $"[{failed.Agent}] cancelled: another agent failed"
-                        : $"[{failed.Agent}] failed: {failed.Error}");
-                    break;
-            }
-
-            writer.Flush();
+            case RunStarted started:
+                writer.WriteLine($"{started.Workflow}: {DashboardView.Count(started.Agents.Count, "agent")} ({string.Join(", ", started.Agents)})");
+                break;
+            case AgentFailed { WillRetry: true } retrying:
+                _failures[retrying.Agent] = retrying.Error;
+                break;
+            case AgentStarted { Attempt: > 1 } retry:
+                var cut = Pending(retry.Agent);
+                bool restarts = cut.Length > 0 || HadText(retry.Agent);
+                cut.Clear();
+                _written.Remove(retry.Agent);
+                var cause = _failures.GetValueOrDefault(retry.Agent, "failed");
+                writer.WriteLine(restarts
+                    ? $"[{retry.Agent}] attempt {retry.Attempt - 1} failed ({cause}); attempt {retry.Attempt} restarts the answer"
+                    : $"[{retry.Agent}] attempt {retry.Attempt - 1} failed ({cause}); retrying (attempt {retry.Attempt})");
+                break;
+            case AgentStarted started:
+                writer.WriteLine(started.Step > 1 ? $"[{started.Agent}] loop {started.Step}" : $"[{started.Agent}] started");
+                break;
+            case TextDelta delta:
+                _written.Add(delta.Agent);
+                var line = Pending(delta.Agent).Append(delta.Delta);
+                WriteCompleteLines(delta.Agent, line);
+                break;
+            case AgentCompleted completed:
+                FlushLine(completed.Agent);
+                var row = state.Snapshot(time.GetUtcNow(), 1).First(r => r.Name == completed.Agent);
+                writer.WriteLine($"[{completed.Agent}] {row.StatusWord} · {DashboardView.Number(completed.Usage.OutputTokens)} output tokens · {DashboardView.Seconds(row.Elapsed)}");
+                break;
+            case AgentFailed failed:
+                FlushLine(failed.Agent);
+                writer.WriteLine(failed.Error == InProcessAgentInvoker.CancelledByFailure
+                    ? $"[{failed.Agent}] cancelled: another agent failed"
+                    : $"[{failed.Agent}] failed: {failed.Error}");
+                break;
         }
+
+        if (evt is AgentStarted { Attempt: 1 } s)
+        {
+            _written.Remove(s.Agent);
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>The run was cancelled: each agent's unfinished line as it stood, then the word.</summary>
+    public void WriteCancelled()
+    {
+        foreach (var agent in _pending.Keys.ToList())
+        {
+            FlushLine(agent);
+        }
+
+        writer.WriteLine("cancelled");
+        writer.Flush();
     }
 
     /// <summary>Writes the closing summary: one line per agent and the run's outcome.</summary>
-    public void WriteSummary(WorkflowResult result, AgentRowView[] rows)
+    public void WriteSummary(DashboardOutcome outcome, AgentRowView[] rows)
     {
-        lock (_gate)
+        writer.WriteLine("Summary:");
+        foreach (var row in rows)
         {
-            writer.WriteLine("Summary:");
-            foreach (var row in rows)
-            {
-                writer.WriteLine($"  {row.Name}: {DashboardView.StatusWord(row.Status)} · {DashboardView.Number(row.Usage.InputTokens)} input / " +
-                    $"{DashboardView.Number(row.Usage.OutputTokens)} output tokens · {DashboardView.Seconds(row.Elapsed)}");
-            }
-
-            writer.WriteLine(DashboardView.SummaryLine(result));
-            writer.Flush();
+            writer.WriteLine($"  {row.Name}: {row.StatusWord} · {DashboardView.Number(row.Usage.InputTokens)} input / " +
+                $"{DashboardView.Number(row.Usage.OutputTokens)} output tokens · {DashboardView.Seconds(row.Elapsed)}");
         }
+
+        writer.WriteLine(outcome.ToString());
+        writer.Flush();
     }
+
+    private bool HadText(string agent) => _written.Contains(agent);
 
     private StringBuilder Pending(string agent)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Swarms.Agents.Dashboard;
+namespace Swarms.Console.Dashboard;
 
 /// <summary>Wraps text to a width and keeps its last lines: what a dashboard row shows of a long answer.</summary>
 internal static class TextTail

@@ -136,12 +136,19 @@ public static class SwarmDefinitionLoader
             }
         }
 
-        text = text.Trim().TrimEnd('.');
-        if (text.StartsWith("Expected depth to be zero at the end of the JSON payload", StringComparison.Ordinal))
+        text = text.Trim();
+        if (text.StartsWith("Expected depth to be zero", StringComparison.Ordinal) || text.Contains("reached end of data", StringComparison.Ordinal))
         {
-            return "the document ends early: a closing } or ] is missing";
+            return "the document ends early: something is missing before the end (a value, a closing } or ])";
         }
 
+        if (text.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "the file is empty";
+        }
+
+        // "'o' is an invalid start of a property name. Expected a '\"'." -> one clause: "...; expected '\"'"
+        text = text.TrimEnd('.').Replace(". Expected ", "; expected ", StringComparison.Ordinal);
         return text.Length == 0 ? "unreadable" : char.ToLowerInvariant(text[0]) + text[1..];
     }
 
