@@ -1,17 +1,20 @@
-using Microsoft.Extensions.Logging;
+using Swarms.Agents;
 using Swarms.Agents.Tests.Support;
+using Swarms.Agents.Tests.Workflows;
+using Swarms.Console.Tests.Support;
+using Microsoft.Extensions.Logging;
 
-namespace Swarms.Agents.Tests.Console;
+namespace Swarms.Console.Tests;
 
-public class AgentConsoleRendererTests
+public class AgentPanelSinkTests
 {
     private const string Title = "🤖 Agent: Analyst | Loops: 1";
 
     [Fact]
     public async Task RunAsync_TerminalStreaming_LivePanelThenCompleteAnswerOnScreenOnce()
     {
-        using var console = TestAgents.Terminal();
-        var options = TestAgents.Options(console, TestAgents.Local(tokensPerSecond: 400));
+        using var console = TestConsoles.Terminal();
+        var options = TestConsoles.Printing(console, TestAgents.Local(tokensPerSecond: 400));
         options.StreamingOn = true;
 
         var answer = await new Agent(options).RunAsync(TestAgents.Task);
@@ -31,8 +34,8 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_RedirectedStreaming_PlainHeaderAndTextOnceWithoutEscapes()
     {
-        using var console = TestAgents.Redirected();
-        var options = TestAgents.Options(console);
+        using var console = TestConsoles.Redirected();
+        var options = TestConsoles.Printing(console);
         options.StreamingOn = true;
 
         var answer = await new Agent(options).RunAsync(TestAgents.Task);
@@ -47,8 +50,8 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_TerminalWithoutStreaming_PrintsOnePanel()
     {
-        using var console = TestAgents.Terminal();
-        var answer = await new Agent(TestAgents.Options(console)).RunAsync(TestAgents.Task);
+        using var console = TestConsoles.Terminal();
+        var answer = await new Agent(TestConsoles.Printing(console)).RunAsync(TestAgents.Task);
 
         var screen = TerminalScreen.Render(console.Output);
         Assert.Equal(1, screen.Count(l => l.StartsWith('╭')));
@@ -59,8 +62,8 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_RedirectedWithoutStreaming_HeaderAndAnswerOnce()
     {
-        using var console = TestAgents.Redirected();
-        var answer = await new Agent(TestAgents.Options(console)).RunAsync(TestAgents.Task);
+        using var console = TestConsoles.Redirected();
+        var answer = await new Agent(TestConsoles.Printing(console)).RunAsync(TestAgents.Task);
 
         var output = console.Output.ReplaceLineEndings("\n");
         Assert.DoesNotContain('\u001b', output);
@@ -74,8 +77,8 @@ public class AgentConsoleRendererTests
     [InlineData(false, false)]
     public async Task RunAsync_PrintOff_PrintsNothingAndReturnsFullAnswer(bool terminal, bool streaming)
     {
-        using var console = terminal ? TestAgents.Terminal() : TestAgents.Redirected();
-        var options = TestAgents.Options(console);
+        using var console = terminal ? TestConsoles.Terminal() : TestConsoles.Redirected();
+        var options = TestConsoles.Printing(console);
         options.PrintOn = false;
         options.StreamingOn = streaming;
         var tokens = new List<string>();
@@ -91,9 +94,9 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_Verbose_DiagnosticsGoToTheLoggerNotTheConsole()
     {
-        using var console = TestAgents.Redirected();
+        using var console = TestConsoles.Redirected();
         var logs = new CapturingLoggerFactory();
-        var options = TestAgents.Options(console);
+        var options = TestConsoles.Printing(console);
         options.Verbose = true;
         options.LoggerFactory = logs;
 
@@ -107,8 +110,8 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_TerminalStreamingThreeLoops_EachLoopPanelOnceAndFinalAnswerLast()
     {
-        using var console = TestAgents.Terminal();
-        var options = TestAgents.Options(console);
+        using var console = TestConsoles.Terminal();
+        var options = TestConsoles.Printing(console);
         options.StreamingOn = true;
         options.MaxLoops = 3;
 
@@ -128,8 +131,8 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_RedirectedStreamingThreeLoops_HeaderPerLoopNoEscapes()
     {
-        using var console = TestAgents.Redirected();
-        var options = TestAgents.Options(console);
+        using var console = TestConsoles.Redirected();
+        var options = TestConsoles.Printing(console);
         options.StreamingOn = true;
         options.MaxLoops = 3;
 
@@ -148,9 +151,9 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_TerminalStreamCutAndRetried_ScreenShowsOnlyTheCompleteAnswerOnce()
     {
-        using var console = TestAgents.Terminal();
+        using var console = TestConsoles.Terminal();
         var model = new CountingChatClient(TestAgents.Local(tokensPerSecond: 400)) { CutCallAfter = call => call == 1 ? 15 : null };
-        var options = TestAgents.Options(console, model);
+        var options = TestConsoles.Printing(console, model);
         options.StreamingOn = true;
 
         var answer = await new Agent(options).RunAsync(TestAgents.Task);
@@ -165,9 +168,9 @@ public class AgentConsoleRendererTests
     [Fact]
     public async Task RunAsync_RedirectedStreamCutAndRetried_SaysTheAnswerRestartsThenPrintsItWhole()
     {
-        using var console = TestAgents.Redirected();
+        using var console = TestConsoles.Redirected();
         var model = new CountingChatClient(TestAgents.Local()) { CutCallAfter = call => call == 1 ? 15 : null };
-        var options = TestAgents.Options(console, model);
+        var options = TestConsoles.Printing(console, model);
         options.StreamingOn = true;
 
         var answer = await new Agent(options).RunAsync(TestAgents.Task);
@@ -175,16 +178,109 @@ public class AgentConsoleRendererTests
         var output = console.Output.ReplaceLineEndings("\n");
         Assert.DoesNotContain('\u001b', output);
         Assert.Equal(1, TestAgents.Occurrences(output, Title));
-        var restart = output.IndexOf("\n[attempt 2: restarting the answer]\n", StringComparison.Ordinal);
+        // The restart line gives the cause, and says the answer starts again because text had streamed.
+        const string Restart = "\n[attempt 1 failed (IOException: stream cut mid-way (simulated)); attempt 2 restarts the answer]\n";
+        var restart = output.IndexOf(Restart, StringComparison.Ordinal);
         Assert.True(restart > Title.Length, output);
-        Assert.Equal(answer + "\n", output[(restart + "\n[attempt 2: restarting the answer]\n".Length)..]);
+        Assert.Equal(answer + "\n", output[(restart + Restart.Length)..]);
+    }
+
+    [Fact]
+    public async Task RunAsync_RedirectedFailedBeforeAnyText_SaysRetryingWithTheCauseNotRestarting()
+    {
+        using var console = TestConsoles.Redirected();
+        var model = new CountingChatClient(TestAgents.Local()) { FailCall = call => call == 1 ? new HttpRequestException("503 (simulated)", null, System.Net.HttpStatusCode.ServiceUnavailable) : null };
+        var options = TestConsoles.Printing(console, model);
+        options.StreamingOn = true;
+
+        var answer = await new Agent(options).RunAsync(TestAgents.Task);
+
+        var output = console.Output.ReplaceLineEndings("\n");
+        Assert.Equal($"{Title}\n[attempt 1 failed (HttpRequestException: 503 (simulated)); retrying]\n{answer}\n", output);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_StreamingOnWithRunTimeCallback_TheCallbackReplacesThePanel(bool terminal)
+    {
+        using var console = terminal ? TestConsoles.Terminal() : TestConsoles.Redirected();
+        var options = TestConsoles.Printing(console, TestAgents.Local(tokensPerSecond: 400));
+        options.StreamingOn = true;
+        var text = new System.Text.StringBuilder();
+
+        var answer = await new Agent(options).RunAsync(TestAgents.Task, t => text.Append(t));
+
+        Assert.Equal(answer, text.ToString());
+        Assert.Equal("", console.Output);
+    }
+
+    [Fact]
+    public async Task RunAsync_PrintWithRunCallback_PrintsThePanelOnceAndFeedsTheCallback()
+    {
+        using var console = TestConsoles.Redirected();
+        var options = TestConsoles.Printing(console);
+        options.StreamingOn = true;
+        options.PrintWithRunCallback = true;
+        var text = new System.Text.StringBuilder();
+
+        var answer = await new Agent(options).RunAsync(TestAgents.Task, t => text.Append(t));
+
+        Assert.Equal(answer, text.ToString());
+        Assert.Equal(Title + "\n" + answer + "\n", console.Output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task RunAsync_TerminalStreamingCancelled_TheTextSoFarStaysOnScreenMarkedCancelled()
+    {
+        using var console = TestConsoles.Terminal();
+        using var cts = new CancellationTokenSource();
+        var options = TestConsoles.Printing(console, TestAgents.Local(tokensPerSecond: 200));
+        options.StreamingOn = true;
+        var seen = new System.Text.StringBuilder();
+        // The options' callback still fires beside printing: cancel once some text has streamed.
+        options.StreamingCallback = t =>
+        {
+            seen.Append(t);
+            if (seen.Length > 60)
+            {
+                cts.Cancel();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Agent(options).RunAsync(TestAgents.Task, cts.Token));
+
+        var screen = TerminalScreen.Render(console.Output);
+        Assert.Single(screen, l => l.Contains(Title + " | cancelled", StringComparison.Ordinal));
+        var shown = TerminalScreen.PanelText(screen);
+        Assert.StartsWith(seen.ToString().Split('\n')[0], shown, StringComparison.Ordinal);
+        Assert.True(shown.Length >= 40, shown);
+    }
+
+    [Fact]
+    public async Task RunAsync_RedirectedInteractive_PromptStartsOnItsOwnLineAfterTheAnswer()
+    {
+        using var console = TestConsoles.Redirected();
+        var options = TestConsoles.Printing(console);
+        options.StreamingOn = true;
+        options.MaxLoops = 3;
+        options.Interactive = true;
+        options.Input = new StringReader("focus on margins\nexit\n");
+
+        await new Agent(options).RunAsync(TestAgents.Task);
+
+        var lines = console.Output.ReplaceLineEndings("\n").Split('\n');
+        var prompts = lines.Select((l, i) => (l, i)).Where(x => x.l.Contains("Your input", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, prompts.Count);
+        Assert.All(prompts, p => Assert.StartsWith("Your input (type 'exit' to finish):", p.l, StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', console.Output);
     }
 
     [Fact]
     public async Task RunAsync_RedirectedWithoutStreamingThreeLoops_EachLoopPrintedOnceInOrder()
     {
-        using var console = TestAgents.Redirected();
-        var options = TestAgents.Options(console);
+        using var console = TestConsoles.Redirected();
+        var options = TestConsoles.Printing(console);
         options.MaxLoops = 3;
 
         var answer = await new Agent(options).RunAsync(TestAgents.Task);

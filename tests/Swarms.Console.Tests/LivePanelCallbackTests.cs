@@ -1,16 +1,18 @@
-using Spectre.Console;
-using Swarms.Agents.Callbacks;
+using Swarms.Agents;
 using Swarms.Agents.Tests.Support;
+using Swarms.Agents.Tests.Workflows;
+using Swarms.Console.Tests.Support;
+using Spectre.Console;
 
-namespace Swarms.Agents.Tests.Callbacks;
+namespace Swarms.Console.Tests;
 
 public class LivePanelCallbackTests
 {
     [Fact]
     public async Task RunAsync_Terminal_CustomTitleAndBorderCompleteTextOnScreenOnce()
     {
-        using var console = TestAgents.Terminal();
-        var panel = StreamingCallbacks.LivePanel("📈 Market watch", BoxBorder.Double, Color.Gold1);
+        using var console = TestConsoles.Terminal();
+        var panel = ConsoleCallbacks.LivePanel("📈 Market watch", BoxBorder.Double, Color.Gold1);
 
         var answer = await panel.RunAsync(console, () =>
             new Agent(TestAgents.Options(client: TestAgents.Local(tokensPerSecond: 400))).RunAsync(TestAgents.Task, panel.OnToken));
@@ -27,7 +29,7 @@ public class LivePanelCallbackTests
     [Fact]
     public async Task RunAsync_Redirected_PanelPrintedOnceWithoutEscapes()
     {
-        using var console = TestAgents.Redirected();
+        using var console = TestConsoles.Redirected();
         var panel = new LivePanelCallback { Title = "Research", Border = BoxBorder.Ascii };
 
         var answer = await panel.RunAsync(console, () => new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, panel.OnTokenInfo));

@@ -1,19 +1,21 @@
-using Swarms.Agents.Callbacks;
-using Swarms.Agents.Models;
+using Swarms.Agents;
 using Swarms.Agents.Tests.Support;
+using Swarms.Agents.Tests.Workflows;
+using Swarms.Console.Tests.Support;
+using Swarms.Agents.Models;
 
-namespace Swarms.Agents.Tests.Callbacks;
+namespace Swarms.Console.Tests;
 
 public class ProgressBarCallbackTests
 {
     [Fact]
     public async Task RunAsync_DetailedCallback_CountsReportedOutputTokensAgainstMaxTokens()
     {
-        using var console = TestAgents.Terminal();
+        using var console = TestConsoles.Terminal();
         var options = TestAgents.Options();
         options.MaxTokens = 500;
         var agent = new Agent(options);
-        var progress = StreamingCallbacks.ProgressBar(agent);
+        var progress = ConsoleCallbacks.ProgressBar(agent);
 
         var answer = await progress.RunAsync(console, () => agent.RunAsync(TestAgents.Task, progress.OnTokenInfo));
 
@@ -28,7 +30,7 @@ public class ProgressBarCallbackTests
     [Fact]
     public async Task RunAsync_PlainCallbackAnswerLongerThanExpected_ExpectedGrowsToTheCount()
     {
-        using var console = TestAgents.Redirected();
+        using var console = TestConsoles.Redirected();
         var progress = new ProgressBarCallback(expectedTokens: 10, "Writing");
 
         var answer = await progress.RunAsync(console, () => new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, progress.OnToken));

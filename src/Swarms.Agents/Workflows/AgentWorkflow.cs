@@ -96,7 +96,7 @@ public abstract partial class AgentWorkflow
         {
             sinks.Add(new IsolatedSink(sink, _logger, $"Workflow {Name}"));
         }
-        else if ((Options.ShowDashboard ?? Agents.Any(a => a.Options.PrintOn)) && (Options.Output ?? ConsoleOutput.Default) is { } output)
+        else if ((Options.ShowDashboard ?? Agents.Any(a => a.Options.PrintOn)) && DashboardOutput() is { } output)
         {
             sinks.Add(new IsolatedSink(output.CreateDashboard(Name, Plan.Agents, Options.TimeProvider), _logger, $"Workflow {Name} (dashboard)"));
         }
@@ -106,6 +106,10 @@ public abstract partial class AgentWorkflow
         await run.ReadAsync(cancellationToken).DispatchAsync(sinks, cancellationToken).ConfigureAwait(false);
         return await run.Result.ConfigureAwait(false);
     }
+
+    /// <summary>The workflow's output, else the one its agents were given, else the default console.</summary>
+    private IConsoleOutput? DashboardOutput() =>
+        Options.Output ?? Agents.Select(a => a.Options.Output).FirstOrDefault(o => o is not null) ?? ConsoleOutput.Default;
 
     /// <summary>A plain event callback as a sink.</summary>
     private sealed class EventCallbackSink(Action<SwarmEvent> callback) : ISwarmEventSink

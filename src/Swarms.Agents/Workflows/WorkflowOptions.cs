@@ -27,7 +27,10 @@ public class WorkflowOptions
     /// <summary>Receives every event of the run, in sequence order, one at a time. A callback that throws is logged once and skipped.</summary>
     public Action<SwarmEvent>? OnEvent { get; set; }
 
-    /// <summary>Draws the dashboard. Null: <see cref="ConsoleOutput.Default"/> (the <c>Swarms.Console</c> package).</summary>
+    /// <summary>
+    /// Draws the dashboard. Null: the <see cref="AgentOptions.Output"/> of the first agent that has one, else
+    /// <see cref="ConsoleOutput.Default"/> (the <c>Swarms.Console</c> package).
+    /// </summary>
     public IConsoleOutput? Output { get; set; }
 
     /// <summary>Where failing callbacks are logged. Null: standard error, one line per warning.</summary>

@@ -81,8 +81,8 @@ internal static class DashboardView
         return new Rows(table, line);
     }
 
-    /// <summary><paramref name="count"/> and the noun, plural unless it is one: <c>1 agent</c>, <c>3 agents</c>.</summary>
-    public static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    /// <summary><paramref name="count"/> and the noun, plural unless it is one: <c>1 agent</c>, <c>3 agents</c>, <c>1,234 output tokens</c>.</summary>
+    public static string Count(long count, string noun) => count == 1 ? $"1 {noun}" : $"{Number(count)} {noun}s";
 
     public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
 
@@ -93,7 +93,7 @@ internal static class DashboardView
         var icon = row.Status == AgentStepStatus.Running
             ? $"[yellow]{Markup.Escape(Spinner.Frames[(int)(tick % Spinner.Frames.Count)])}[/]"
             : Icon(row.Status);
-        var stats = row.Status is AgentStepStatus.Pending or AgentStepStatus.Skipped ? "" : $"  [grey]{Number(row.OutputTokens)} output tokens · {Seconds(row.Elapsed)}[/]";
+        var stats = row.Status is AgentStepStatus.Pending or AgentStepStatus.Skipped ? "" : $"  [grey]{Count(row.OutputTokens, "output token")} · {Seconds(row.Elapsed)}[/]";
         return new Markup($"{icon} [bold]{Markup.Escape(row.Name)}[/]  {StatusMarkup(row)}{stats}");
     }
 
@@ -122,6 +122,6 @@ internal static class DashboardView
     {
         int done = rows.Count(r => r.Status is not (AgentStepStatus.Pending or AgentStepStatus.Running));
         long tokens = rows.Sum(r => r.OutputTokens);
-        return $"{done}/{Count(rows.Length, "agent")} done · {Number(tokens)} output tokens · {Seconds(elapsed)}";
+        return $"{done}/{Count(rows.Length, "agent")} done · {Count(tokens, "output token")} · {Seconds(elapsed)}";
     }
 }

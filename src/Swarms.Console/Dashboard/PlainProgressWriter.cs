@@ -46,7 +46,7 @@ internal sealed class PlainProgressWriter(TextWriter writer, DashboardState stat
             case AgentCompleted completed:
                 FlushLine(completed.Agent);
                 var row = state.Snapshot(time.GetUtcNow(), 1).First(r => r.Name == completed.Agent);
-                writer.WriteLine($"[{completed.Agent}] {row.StatusWord} · {DashboardView.Number(completed.Usage.OutputTokens)} output tokens · {DashboardView.Seconds(row.Elapsed)}");
+                writer.WriteLine($"[{completed.Agent}] {row.StatusWord} · {DashboardView.Count(completed.Usage.OutputTokens, "output token")} · {DashboardView.Seconds(row.Elapsed)}");
                 break;
             case AgentFailed failed:
                 FlushLine(failed.Agent);
