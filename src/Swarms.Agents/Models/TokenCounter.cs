@@ -49,12 +49,12 @@ public static class TokenCounter
             int end = Math.Min(start + SliceSize, exactLength);
             if (end < text.Length)
             {
-                // Cut after whitespace when the slice has some, so words are not split (the count then matches the
-                // whole text's); an unbroken run of characters is cut where it must be.
+                // Cut before whitespace when the slice has some (o200k keeps a space with the word after it), so words are
+                // not split and the count matches the whole text's; an unbroken run of characters is cut where it must be.
                 int space = text.AsSpan(start, end - start).LastIndexOfAny(' ', '\n', '\t');
                 if (space > 0)
                 {
-                    end = start + space + 1;
+                    end = start + space;
                 }
             }
 
