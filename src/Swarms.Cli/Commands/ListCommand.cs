@@ -30,7 +30,7 @@ internal static class ListCommand
             }
 
             var table = new Table().Border(TableBorder.Rounded).Title("Known swarms")
-                .AddColumn("Name").AddColumn("Kind").AddColumn("Agents").AddColumn("Description").AddColumn("File");
+                .AddColumn("Name").AddColumn("Kind").AddColumn("Agents").AddColumn("Description");
             foreach (var file in catalog.Files())
             {
                 try
@@ -38,15 +38,20 @@ internal static class ListCommand
                     var d = SwarmDefinitionLoader.Load(file);
                     table.AddRow(
                         new Text(d.Name), new Text(d.Kind.ToString().ToLowerInvariant()),
-                        new Text(string.Join(", ", d.Agents.Select(a => a.Name))), new Text(d.Description ?? ""), new Text(file));
+                        new Text(string.Join(", ", d.Agents.Select(a => a.Name))), new Text(d.Description ?? ""));
                 }
                 catch (SwarmDefinitionException ex)
                 {
-                    table.AddRow(new Text(Path.GetFileNameWithoutExtension(file)), new Markup("[red]invalid[/]"), new Text(""), new Text(ex.Message), new Text(file));
+                    table.AddRow(new Text(Path.GetFileNameWithoutExtension(file)), new Markup("[red]invalid[/]"), new Text(""), new Text(ex.Message));
                 }
             }
 
             context.Console.Write(table);
+            foreach (var folder in catalog.Folders)
+            {
+                context.Console.WriteLine($"from {folder}");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -138,6 +138,26 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
+    public void LocalSettingsSample_HasEveryKeyTheModelSettingsRead()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Swarms.Functions.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var configuration = new ConfigurationBuilder().AddLocalSettingsValues(Path.Combine(dir.FullName, "local.settings.sample.json")).Build();
+
+        string[] keys =
+        [
+            "SWARMS_MODEL_PROVIDER", "SWARMS_MODEL", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_API_KEY",
+            "OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL", "SWARMS_LOCAL_TOKENS_PER_SECOND",
+        ];
+        Assert.All(keys, k => Assert.NotNull(configuration[k]));
+        Assert.Equal("local", ModelSettings.FromConfiguration(configuration).Provider);
+    }
+
+    [Fact]
     public void FromConfiguration_SettingsFileMissing_IsIgnored()
     {
         Assert.Equal("local", Read([], Path.Combine(Path.GetTempPath(), "no-such-dir", "local.settings.json")).Provider);
