@@ -25,7 +25,7 @@ static async Task Prints()
 
 static async Task Callback()
 {
-    var agent = new Agent(new AgentOptions { AgentName = "Financial-Analyst", StreamingOn = true });
+    var agent = new Agent(new AgentOptions { AgentName = "Financial-Analyst", SystemPrompt = "You are a fundamental analyst.", StreamingOn = true });
     string answer = await agent.RunAsync("Analyze TSLA", token => Console.Write(token));   // replaces the panel
     Console.WriteLine($"\n{answer.Length} characters");
 }

@@ -57,15 +57,19 @@ public sealed class CliTmuxIntegrationTests : IDisposable
         await using var tmux = new Tmux();
         await tmux.StartAsync(_workDir, Swarms(8, "run market-analysis 'Analyze TSLA'"));
 
-        var (streaming, _) = await tmux.WatchAsync(s => Tmux.Count(s, "analysis: \"TSLA\"") >= 3, TimeSpan.FromSeconds(60));
+        var (streaming, _) = await tmux.WatchAsync(s => Tmux.Count(s, "analysis: \"TSLA\"") >= 3, TimeSpan.FromSeconds(60), untilSeen: true);
         Assert.NotNull(streaming);
+        Assert.False(Tmux.Exited(streaming), "the run ended before Ctrl+C could be sent");
         await tmux.SendKeysAsync("C-c");
-        var (_, screen) = await tmux.WatchAsync(limit: TimeSpan.FromSeconds(30));
+        await tmux.WatchAsync(limit: TimeSpan.FromSeconds(30));
+        var screen = await tmux.HistoryAsync();
 
         Assert.Contains("SWARMS_EXIT=130", screen, StringComparison.Ordinal);
-        Assert.Equal(3, Tmux.Count(screen, "analysis: \"TSLA\""));
+        // Each agent's text as it stood, under its name marked cancelled, with the tokens it had streamed.
         Assert.Equal(3, Tmux.Count(screen, "cancelled  "));
-        Assert.Contains("swarms: cancelled.", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancelled  0 output tokens", screen, StringComparison.Ordinal);
+        Assert.True(Tmux.Count(screen, "analysis: \"TSLA\"") >= 3, screen);
+        Assert.Contains("\ncancelled\nswarms: cancelled.\n", screen, StringComparison.Ordinal);
         Assert.DoesNotContain("Summary", screen, StringComparison.Ordinal);
     }
 }

@@ -13,16 +13,24 @@ internal sealed class Tmux : IAsyncDisposable
     /// <summary>The marker the command line prints with its exit code when it ends.</summary>
     public const string ExitMarker = "SWARMS_EXIT=";
 
-    /// <summary>Starts <paramref name="command"/> (a shell command line) in <paramref name="directory"/>; it prints the exit marker when it ends.</summary>
+    /// <summary>
+    /// Types <paramref name="command"/> (a shell command line) into an interactive shell in <paramref name="directory"/>, as a
+    /// user would; it prints the exit marker when it ends. Ctrl+C then reaches the command alone, not the shell.
+    /// </summary>
     public async Task StartAsync(string directory, string command)
     {
         var (code, error) = await RunAsync("-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "50", "-c", directory,
-            $"{command}; echo {ExitMarker}$?; sleep 600");
+            "env PS1='$ ' bash --norc --noprofile -i");
         Assert.True(code == 0, $"tmux could not start (is it installed? .ci/run installs it): {error}");
+        await RunAsync("send-keys", "-l", $"clear; {command}; echo {ExitMarker}$?");
+        await RunAsync("send-keys", "Enter");
     }
 
     /// <summary>The screen as it is now.</summary>
     public async Task<string> ScreenAsync() => (await RunAsync("capture-pane", "-p")).Output;
+
+    /// <summary>The screen and everything that scrolled off its top.</summary>
+    public async Task<string> HistoryAsync() => (await RunAsync("capture-pane", "-p", "-S", "-")).Output;
 
     /// <summary>Types keys into the terminal (tmux key names, e.g. <c>C-c</c>).</summary>
     public Task SendKeysAsync(string keys) => RunAsync("send-keys", keys);
@@ -31,7 +39,10 @@ internal sealed class Tmux : IAsyncDisposable
     /// Polls the screen until the command has ended (or <paramref name="limit"/> passed); returns the first screen that
     /// satisfied <paramref name="seen"/> (null if none did) and the last screen.
     /// </summary>
-    public async Task<(string? Seen, string Last)> WatchAsync(Func<string, bool>? seen = null, TimeSpan? limit = null)
+    /// <param name="seen">The screen looked for.</param>
+    /// <param name="limit">How long to watch at most.</param>
+    /// <param name="untilSeen">Return as soon as <paramref name="seen"/> matched, while the command still runs.</param>
+    public async Task<(string? Seen, string Last)> WatchAsync(Func<string, bool>? seen = null, TimeSpan? limit = null, bool untilSeen = false)
     {
         string? match = null;
         string screen = "";
@@ -44,7 +55,7 @@ internal sealed class Tmux : IAsyncDisposable
                 match = screen;
             }
 
-            if (screen.Contains(ExitMarker, StringComparison.Ordinal))
+            if (Exited(screen) || (untilSeen && match is not null))
             {
                 break;
             }
@@ -56,6 +67,9 @@ internal sealed class Tmux : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await RunAsync("kill-server");
+
+    /// <summary>True once the command printed its exit code (the typed command line shows the marker followed by <c>$?</c>).</summary>
+    public static bool Exited(string screen) => System.Text.RegularExpressions.Regex.IsMatch(screen, ExitMarker + @"\d");
 
     public static int Count(string text, string value)
     {

@@ -24,8 +24,11 @@ public sealed partial class ReadmeSnippetsTmuxIntegrationTests : IDisposable
         Assert.True(block.Success, $"README.md has no code block marked <!-- snippet: {snippet} -->");
         var program = File.ReadAllText(Path.Combine(SampleRunner.RepositoryRoot, "samples", "ReadmeQuickstart", "Program.cs"));
 
+        // using directives go at the top of the file; the rest must appear as one block.
         var wanted = Lines(block.Groups["code"].Value);
         var have = Lines(program);
+        Assert.All(wanted.Where(l => l.StartsWith("using ", StringComparison.Ordinal)), u => Assert.Contains(u, have));
+        wanted.RemoveAll(l => l.StartsWith("using ", StringComparison.Ordinal));
         bool found = Enumerable.Range(0, have.Count - wanted.Count + 1).Any(i => have.Skip(i).Take(wanted.Count).SequenceEqual(wanted));
         Assert.True(found, $"samples/ReadmeQuickstart/Program.cs does not contain the README's '{snippet}' snippet:\n{string.Join('\n', wanted)}");
     }

@@ -31,8 +31,8 @@ internal sealed class AgentRow(string name)
     /// <summary>The cause of the last failed attempt, shown with the retry that follows it.</summary>
     public string? LastFailure { get; set; }
 
-    /// <summary>Output tokens so far: exact once the agent finished, counted chunks while it streams.</summary>
-    public long OutputTokens => Status == AgentStepStatus.Running ? Usage.OutputTokens + Chunks : Usage.OutputTokens;
+    /// <summary>Output tokens so far: exact once the agent finished, counted chunks while it streams (and where a cancel left it).</summary>
+    public long OutputTokens => Status is AgentStepStatus.Running or AgentStepStatus.Cancelled ? Usage.OutputTokens + Chunks : Usage.OutputTokens;
 
     public TimeSpan ElapsedAt(DateTimeOffset now) => StartedAt is { } s ? (EndedAt ?? now) - s : TimeSpan.Zero;
 }
