@@ -116,27 +116,26 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
         var writer = _console.Profile.Out.Writer;
         switch (evt)
         {
-            case AgentStarted { Attempt: 1 } started:
+            case AgentStarted { Attempt: 1 }:
                 EndPlainLine();
-                _loop = started.Step;
+                Track(evt);
                 writer.WriteLine(Title);
-                _text.Clear();
                 break;
             case AgentStarted retry:
                 EndPlainLine();
                 writer.WriteLine(RetryLine(retry.Attempt));
-                _text.Clear();
-                break;
-            case AgentFailed { WillRetry: true } failed:
-                _lastFailure = failed.Error;
+                Track(evt);
                 break;
             case TextDelta delta:
                 writer.Write(delta.Delta);
-                _text.Append(delta.Delta);
                 _plainLineOpen = !delta.Delta.EndsWith('\n');
+                Track(evt);
                 break;
             case AgentCompleted:
                 EndPlainLine();
+                break;
+            default:
+                Track(evt);
                 break;
         }
 
@@ -160,26 +159,9 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
             }
         }
 
-        lock (_gate)
+        if (!Track(evt))
         {
-            switch (evt)
-            {
-                case AgentStarted started:
-                    _loop = started.Step;
-                    _text.Clear();
-                    break;
-                case AgentFailed { WillRetry: true } failed:
-                    _lastFailure = failed.Error;
-                    break;
-                case TextDelta delta:
-                    _text.Append(delta.Delta);
-                    break;
-                case AgentCompleted completed:
-                    _text.Clear().Append(completed.Output);
-                    break;
-                default:
-                    return;
-            }
+            return;
         }
 
         if (live)
@@ -191,6 +173,32 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
         else if (evt is AgentCompleted)
         {
             PrintComplete();
+        }
+    }
+
+    /// <summary>Updates what the panel holds (loop, text, last failure); true when the event changed it.</summary>
+    private bool Track(SwarmEvent evt)
+    {
+        lock (_gate)
+        {
+            switch (evt)
+            {
+                case AgentStarted started:
+                    _loop = started.Step;
+                    _text.Clear();
+                    return true;
+                case AgentFailed { WillRetry: true } failed:
+                    _lastFailure = failed.Error;
+                    return true;
+                case TextDelta delta:
+                    _text.Append(delta.Delta);
+                    return true;
+                case AgentCompleted completed:
+                    _text.Clear().Append(completed.Output);
+                    return true;
+                default:
+                    return false;
+            }
         }
     }
 
