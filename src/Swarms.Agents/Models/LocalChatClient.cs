@@ -43,6 +43,13 @@ public sealed partial class LocalChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(messages);
         // Loaded once per process, awaited rather than blocked on: agents starting together do not hold threads.
         await TokenCounter.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        if (_options.TokensPerSecond == 0)
+        {
+            // At full speed the model never waits: give the thread back once, so that agents calling it together all
+            // start now rather than one after another's whole answer.
+            await Task.Yield();
+        }
+
         var conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var text = LocalResponseComposer.Compose(conversation);
         int maxTokens = options?.MaxOutputTokens ?? int.MaxValue;

@@ -21,6 +21,8 @@ internal sealed class CallbackSink : ISwarmEventSink
     private readonly string _owner;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, AgentText> _agents = new(StringComparer.Ordinal);
+    private string? _lastAgent;
+    private AgentText? _lastState;
 
     /// <summary>Creates the sink; <paramref name="agent"/>: only this agent's events (a workflow feeds each agent's own callbacks), null: every agent.</summary>
     public CallbackSink(string? agent, Action<string>? text, Action<TokenInfo>? detailed, ILogger logger, string owner, TimeProvider time)
@@ -105,11 +107,19 @@ internal sealed class CallbackSink : ISwarmEventSink
 
     private AgentText State(string agent)
     {
+        // Every token of a run names the same agent string: skip the lookup when it is the last one's.
+        if (ReferenceEquals(agent, _lastAgent))
+        {
+            return _lastState!;
+        }
+
         if (!_agents.TryGetValue(agent, out var state))
         {
             _agents[agent] = state = new AgentText();
         }
 
+        _lastAgent = agent;
+        _lastState = state;
         return state;
     }
 

@@ -39,7 +39,7 @@ internal sealed class WorkflowRun
         try
         {
             var reader = channel.Reader;
-            var early = new SortedDictionary<long, SwarmEvent>();
+            var early = new ReorderBuffer();
             long next = 0;
             while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
@@ -52,13 +52,13 @@ internal sealed class WorkflowRun
 
                     if (evt.Seq != next)
                     {
-                        early.Add(evt.Seq, evt);
+                        early.Hold(evt, next);
                         continue;
                     }
 
                     yield return evt;
                     next++;
-                    while (early.Remove(next, out var held))
+                    while (early.Take(next) is { } held)
                     {
                         yield return held;
                         next++;
@@ -67,7 +67,7 @@ internal sealed class WorkflowRun
             }
 
             // Only a run torn down mid-way can leave a number that never arrived: hand over the rest in order.
-            foreach (var held in early.Values)
+            foreach (var held in early.Rest())
             {
                 yield return held;
             }
@@ -121,6 +121,62 @@ internal sealed class WorkflowRun
         finally
         {
             writer.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// Events that arrived before their turn, in a ring indexed by sequence number: they are few and close to the
+    /// expected number, so holding and taking one is an array access, with no allocation once the ring is big enough.
+    /// </summary>
+    private sealed class ReorderBuffer
+    {
+        private SwarmEvent?[] _slots = new SwarmEvent?[16];
+        private int _count;
+
+        public void Hold(SwarmEvent evt, long next)
+        {
+            while (evt.Seq - next >= _slots.Length)
+            {
+                Grow();
+            }
+
+            _slots[Slot(evt.Seq)] = evt;
+            _count++;
+        }
+
+        public SwarmEvent? Take(long seq)
+        {
+            if (_count == 0)
+            {
+                return null;
+            }
+
+            ref var slot = ref _slots[Slot(seq)];
+            if (slot is not { } held || held.Seq != seq)
+            {
+                return null;
+            }
+
+            slot = null;
+            _count--;
+            return held;
+        }
+
+        public IEnumerable<SwarmEvent> Rest() => _slots.OfType<SwarmEvent>().OrderBy(e => e.Seq);
+
+        private int Slot(long seq) => (int)(seq % _slots.Length);
+
+        private void Grow()
+        {
+            var old = _slots;
+            _slots = new SwarmEvent?[old.Length * 2];
+            foreach (var evt in old)
+            {
+                if (evt is not null)
+                {
+                    _slots[Slot(evt.Seq)] = evt;
+                }
+            }
         }
     }
 }
