@@ -26,7 +26,10 @@ public sealed class CliToolPackageIntegrationTests : IDisposable
 
         var pack = await RunAsync("dotnet", repo, env, "pack", Path.Combine(repo, "src", "Swarms.Cli"), "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={version}");
         Assert.True(pack.Code == 0, pack.Output);
-        var install = await RunAsync("dotnet", repo, env, "tool", "install", "--tool-path", tools, "--add-source", feed, "--version", version, "Swarms.Cli");
+        // Only the local feed: the install needs no network.
+        var config = Path.Combine(_root, "nuget.config");
+        File.WriteAllText(config, $"""<?xml version="1.0" encoding="utf-8"?><configuration><packageSources><clear /><add key="local" value="{feed}" /></packageSources></configuration>""");
+        var install = await RunAsync("dotnet", _root, env, "tool", "install", "--tool-path", tools, "--configfile", config, "--version", version, "Swarms.Cli");
         Assert.True(install.Code == 0, install.Output);
 
         var swarms = Path.Combine(tools, "swarms");

@@ -22,22 +22,28 @@ internal sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
     private readonly EventStamp _stamp;
     private readonly ChannelWriter<SwarmEvent> _events;
     private readonly WorkflowErrorPolicy _onError;
+    private readonly bool _concurrent;
     private readonly CancellationTokenSource _cancelRest = new();
 
-    public InProcessAgentInvoker(IReadOnlyList<Agent> agents, EventStamp stamp, ChannelWriter<SwarmEvent> events, WorkflowErrorPolicy onError)
+    public InProcessAgentInvoker(IReadOnlyList<Agent> agents, EventStamp stamp, ChannelWriter<SwarmEvent> events, WorkflowPlan plan)
     {
         _agents = agents;
         _stamp = stamp;
         _events = events;
-        _onError = onError;
+        _onError = plan.OnError;
+        _concurrent = plan.Kind == WorkflowKind.Concurrent;
     }
 
     /// <inheritdoc />
     public async Task<AgentStepResult> InvokeAsync(AgentStep agentStep, CancellationToken cancellationToken)
     {
-        // Return to the workflow logic at once, so the next agent of a concurrent step starts now, not when this one's
-        // first await comes (a model that streams synchronously would otherwise run every agent one after another).
-        await Task.Yield();
+        if (_concurrent)
+        {
+            // Return to the workflow logic at once, so the next agent of a concurrent step starts now, not when this
+            // one's first await comes (a model that streams synchronously would otherwise run every agent in turn).
+            await Task.Yield();
+        }
+
         var step = agentStep;
         var agent = _agents[step.Index];
         var time = _stamp.Time;

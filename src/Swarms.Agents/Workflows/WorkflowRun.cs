@@ -95,7 +95,7 @@ internal sealed class WorkflowRun
         try
         {
             writer.TryWrite(stamp.RunStarted(plan.Name, plan.Agents, _task));
-            using var invoker = new InProcessAgentInvoker(_workflow.Agents, stamp, writer, plan.OnError);
+            using var invoker = new InProcessAgentInvoker(_workflow.Agents, stamp, writer, plan);
             WorkflowResult result;
             try
             {
@@ -130,11 +130,17 @@ internal sealed class WorkflowRun
     /// </summary>
     private sealed class ReorderBuffer
     {
-        private SwarmEvent?[] _slots = new SwarmEvent?[16];
+        private SwarmEvent?[] _slots = [];
         private int _count;
 
         public void Hold(SwarmEvent evt, long next)
         {
+            if (_slots.Length == 0)
+            {
+                // Made when first needed: a sequential run never holds anything.
+                _slots = new SwarmEvent?[16];
+            }
+
             while (evt.Seq - next >= _slots.Length)
             {
                 Grow();
