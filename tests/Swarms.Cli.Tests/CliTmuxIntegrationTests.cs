@@ -15,7 +15,7 @@ public sealed class CliTmuxIntegrationTests : IDisposable
 
     private static string Swarms(int tokensPerSecond, string arguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "swarms.dll");
+        var dll = Repository.CliDll;
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         return $"env SWARMS_LOCAL_TOKENS_PER_SECOND={tokensPerSecond} '{dotnet}' '{dll}' {arguments}";
     }

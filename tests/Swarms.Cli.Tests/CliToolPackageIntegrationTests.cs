@@ -15,8 +15,8 @@ public sealed class CliToolPackageIntegrationTests : IDisposable
     [Fact]
     public async Task DotnetToolInstall_TheSwarmsCommandRunsTheShippedSwarmsAnywhere()
     {
-        var repo = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var repo = Repository.Root;
+        var configuration = Repository.Configuration;
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var tools = Path.Combine(_root, "tools");
         var work = Directory.CreateDirectory(Path.Combine(_root, "work")).FullName;
@@ -61,16 +61,5 @@ public sealed class CliToolPackageIntegrationTests : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Swarms.Functions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Swarms.Functions.sln not found above " + AppContext.BaseDirectory);
     }
 }
