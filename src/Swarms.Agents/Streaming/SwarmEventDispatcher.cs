@@ -23,7 +23,12 @@ public static class SwarmEventDispatcher
                 last = evt;
                 for (int i = 0; i < sinks.Count; i++)
                 {
-                    await sinks[i].OnEventAsync(evt, cancellationToken).ConfigureAwait(false);
+                    // Most sinks finish synchronously: only a sink that really waits costs an await.
+                    var pending = sinks[i].OnEventAsync(evt, cancellationToken);
+                    if (!pending.IsCompletedSuccessfully)
+                    {
+                        await pending.ConfigureAwait(false);
+                    }
                 }
             }
         }
