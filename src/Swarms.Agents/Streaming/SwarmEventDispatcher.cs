@@ -25,7 +25,11 @@ public static class SwarmEventDispatcher
                 {
                     // Most sinks finish synchronously: only a sink that really waits costs an await.
                     var pending = sinks[i].OnEventAsync(evt, cancellationToken);
-                    if (!pending.IsCompletedSuccessfully)
+                    if (pending.IsCompletedSuccessfully)
+                    {
+                        pending.GetAwaiter().GetResult(); // releases a pooled source, if the sink used one
+                    }
+                    else
                     {
                         await pending.ConfigureAwait(false);
                     }
