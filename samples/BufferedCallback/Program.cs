@@ -19,7 +19,7 @@ var agent = new Agent(new AgentOptions
 });
 
 var buffered = StreamingCallbacks.Buffered(OnChunk, minChunkSize: 80);
-// Pass the method group: the agent sees the buffer and flushes its tail itself, even if the run fails.
-var response = await agent.RunAsync("Analyze social media sentiment about electric cars", buffered.OnToken);
+// Pass the helper as the run's sink: the agent flushes its tail itself, even if the run fails.
+var response = await agent.RunAsync("Analyze social media sentiment about electric cars", buffered);
 
 Console.WriteLine($"{chunkNumber} chunks delivered, {response.Length} characters in total, {buffered.Pending} left in the buffer.");

@@ -22,7 +22,7 @@ var workflow = new ConcurrentWorkflow(
     name: "market-analysis",
     agents: agents,
     maxLoops: 1,
-    showDashboard: true); // live on a terminal; plain progress lines when output is redirected
+    showDashboard: true); // live on a terminal; plain progress lines when output is redirected (Swarms.Console)
 
 var result = await workflow.RunAsync("Analyze Tesla (TSLA) stock for investment potential");
 

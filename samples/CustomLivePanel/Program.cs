@@ -1,13 +1,13 @@
 // A custom live panel: your own title, border and colours, drawn live with Spectre.Console while tokens arrive.
+// Passed to the run as its sink, the panel replaces the agent's built-in one (Spectre draws one live display at a time).
 using Spectre.Console;
 using Swarms.Agents;
-using Swarms.Agents.Callbacks;
+using Swarms.Console;
 
 var agent = new Agent(new AgentOptions
 {
     AgentName = "Market-Watcher",
     SystemPrompt = "You are a market analyst.",
-    PrintOn = false, // the custom panel replaces the built-in one (Spectre draws one live display at a time)
 });
 
 var panel = new LivePanelCallback
@@ -19,6 +19,6 @@ var panel = new LivePanelCallback
     TextStyle = new Style(Color.White),
 };
 
-var response = await panel.RunAsync(AnsiConsole.Console, () => agent.RunAsync("Analyze the semiconductor market", panel.OnToken));
+var response = await panel.RunAsync(AnsiConsole.Console, () => agent.RunAsync("Analyze the semiconductor market", panel));
 
 Console.WriteLine($"Panel showed {panel.Text.Length} characters; response has {response.Length}.");

@@ -22,7 +22,6 @@ var agent = new Agent(new AgentOptions
 {
     AgentName = "Detailed-Agent",
     SystemPrompt = "You are a fundamental analyst.",
-    Stream = true, // kept for parity with swarms; the TokenInfo callback fires whenever one is given
     PrintOn = false,
 });
 

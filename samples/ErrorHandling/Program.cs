@@ -10,7 +10,7 @@ using Swarms.Agents.Models;
 using Swarms.Agents.Streaming;
 
 // The configured model (the offline local model unless a provider is set), wrapped so that we can make it fail.
-IChatClient Model(int failures) => new FlakyChatClient(ChatClientFactory.Create(ModelSettings.FromEnvironment()), failures);
+IChatClient Model(int failures) => new FlakyChatClient(ChatClientFactory.FromEnvironment(), failures);
 
 // 1. A throwing callback.
 var model = (FlakyChatClient)Model(failures: 0);

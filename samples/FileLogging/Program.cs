@@ -9,13 +9,15 @@ var agent = new Agent(new AgentOptions
     AgentName = "Logged-Agent",
     SystemPrompt = "You are a software engineer.",
     StreamingOn = true,
+    PrintWithRunCallback = true, // print the panel too: a sink given to the run would otherwise replace the printing
 });
 
 string response;
 await using (var log = StreamingCallbacks.ToFile(path))
 {
     log.WriteNote($"agent={agent.Name} task=Review the deployment plan");
-    response = await agent.RunAsync("Review the deployment plan", log.OnToken);
+    // The logger is the run's sink: flushed at the end, and a model call cut and made again is removed from the file.
+    response = await agent.RunAsync("Review the deployment plan", log);
     Console.WriteLine($"Logged {log.LinesWritten} lines to {log.Path}");
 }
 

@@ -15,12 +15,10 @@ var agent = new Agent(new AgentOptions
     AgentName = "Throttled-Agent",
     SystemPrompt = "You are a technical analyst.",
     PrintOn = false,
+    StreamingCallback = _ => tokens++, // the options' callback still fires beside the run's sink
 });
 
 var limited = StreamingCallbacks.RateLimited(OnText, TimeSpan.FromMilliseconds(250));
-Action<string> callback = limited.OnToken;
-callback += _ => tokens++;
-
-var response = await agent.RunAsync("Analyze the price action of AAPL", callback);
+var response = await agent.RunAsync("Analyze the price action of AAPL", limited);
 
 Console.WriteLine($"{tokens} tokens delivered in {limited.Calls} calls; {response.Length} characters.");

@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Spectre.Console;
+using Swarms.Agents.Models;
+using Swarms.Agents.Output;
 using Swarms.Agents.Streaming;
 
 namespace Swarms.Agents;
@@ -19,16 +18,38 @@ public sealed partial class Agent
     /// as the model sends them, <see cref="AgentFailed"/> on a failed attempt, and one
     /// <see cref="AgentCompleted"/> with the final answer. Nothing is printed and no callback is called.
     /// </summary>
+    /// <exception cref="AgentRunException">After the last <see cref="AgentFailed"/>, when the model failed for good.</exception>
+    public IAsyncEnumerable<SwarmEvent> RunStreamingAsync(string task, CancellationToken cancellationToken = default) =>
+        RunStreamingAsync(task, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the task like <see cref="RunStreamingAsync(string, CancellationToken)"/>, under the run identity of
+    /// <paramref name="run"/>: its run id, first attempt number and sequence numbers (a workflow or a durable activity
+    /// owns those; null: a new run).
+    /// </summary>
     /// <param name="task">The task.</param>
-    /// <param name="stamp">Run id and sequence numbers to use (a workflow shares one among its agents); null: a new run.</param>
+    /// <param name="run">Run id, first attempt and sequence source; null: a new run.</param>
     /// <param name="cancellationToken">Stops the model stream promptly; surfaces as <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="AgentRunException">After the last <see cref="AgentFailed"/>, when the model failed for good.</exception>
-    public async IAsyncEnumerable<SwarmEvent> RunStreamingAsync(
-        string task, RunStamp? stamp = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SwarmEvent> RunStreamingAsync(string task, AgentRunOptions? run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        stamp ??= new RunStamp(null, _options.TimeProvider);
-        var time = stamp.Time;
+        if (run is { FirstAttempt: < 1 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(run), run.FirstAttempt, "FirstAttempt must be 1 or more.");
+        }
+
+        var stamp = new EventStamp(run?.RunId ?? Guid.NewGuid().ToString("n"), run?.Sequence ?? new EventSequence(), _options.TimeProvider);
+        return RunStreamingCoreAsync(task, stamp, run?.FirstAttempt ?? 1, _options.UserInput, cancellationToken);
+    }
+
+    internal IAsyncEnumerable<SwarmEvent> RunStreamingCoreAsync(string task, EventStamp? stamp, IUserInput? input, CancellationToken cancellationToken) =>
+        RunStreamingCoreAsync(task, stamp ?? EventStamp.NewRun(_options.TimeProvider), 1, input, cancellationToken);
+
+    internal async IAsyncEnumerable<SwarmEvent> RunStreamingCoreAsync(
+        string task, EventStamp stamp, int firstAttempt, IUserInput? input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
         var messages = new List<ChatMessage>(4);
         if (!string.IsNullOrWhiteSpace(_options.SystemPrompt))
         {
@@ -41,13 +62,13 @@ public sealed partial class Agent
         string? finishReason = null;
         // Named before the first chunk arrives, so that a call failing at once still names its model.
         string? model = ConfiguredModel;
-        int attempt = 1;
+        int attempt = firstAttempt;
 
         for (int loop = 1; loop <= _options.MaxLoops; loop++)
         {
             if (loop > 1)
             {
-                var next = _options.Interactive ? await ReadUserTurnAsync(output, cancellationToken).ConfigureAwait(false) : ContinuePrompt;
+                var next = _options.Interactive ? await ReadUserTurnAsync(input, output, cancellationToken).ConfigureAwait(false) : ContinuePrompt;
                 if (next is null)
                 {
                     break;
@@ -56,13 +77,12 @@ public sealed partial class Agent
                 messages.Add(new ChatMessage(ChatRole.User, next));
             }
 
-            Log.LoopStarted(_logger, Name, loop, _options.MaxLoops, model);
-            for (attempt = 1; ; attempt++)
+            _logger.LoopStarted(Name, loop, _options.MaxLoops, model);
+            for (int tries = 1; ; tries++, attempt++)
             {
-                yield return new AgentStarted(Name, loop, attempt) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() };
-                var call = new ModelCallState();
-                var stream = _chatClient.GetStreamingResponseAsync(messages, CreateChatOptions(), cancellationToken);
-                var enumerator = stream.GetAsyncEnumerator(cancellationToken);
+                yield return stamp.AgentStarted(Name, loop, attempt);
+                var call = new ModelCall(Name, attempt, stamp);
+                var enumerator = _chatClient.GetStreamingResponseAsync(messages, CreateChatOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
                 Exception? failure = null;
                 try
                 {
@@ -93,7 +113,7 @@ public sealed partial class Agent
                         var contents = update.Contents;
                         for (int i = 0; i < contents.Count; i++)
                         {
-                            var evt = call.Map(contents[i], Name, attempt, stamp);
+                            var evt = call.Map(contents[i]);
                             if (evt is not null)
                             {
                                 yield return evt;
@@ -106,87 +126,67 @@ public sealed partial class Agent
                     await enumerator.DisposeAsync().ConfigureAwait(false);
                 }
 
+                // A stream that ends without a finish reason was cut (the server closed the connection mid-answer,
+                // no [DONE]): its text is a fragment, never an answer. Every chat client of Microsoft.Extensions.AI
+                // sets the finish reason of a complete response.
+                failure ??= call.FinishReason is null ? new ModelStreamCutException(call.Text.Length) : null;
                 if (failure is null)
                 {
                     output = call.Text.ToString();
-                    usage += call.Usage ?? Models.TokenCounter.Estimate(messages, output);
+                    usage += call.Usage ?? TokenCounter.Estimate(messages, output, cancellationToken);
                     finishReason = call.FinishReason;
                     break;
                 }
 
-                bool willRetry = attempt <= _options.RetryAttempts && ModelFailures.IsTransient(failure);
-                yield return new AgentFailed(Name, attempt, ModelFailures.Describe(failure), willRetry) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() };
+                bool willRetry = tries <= _options.RetryAttempts && ModelFailures.IsTransient(failure);
+                yield return stamp.AgentFailed(Name, attempt, ModelFailures.Describe(failure), willRetry);
                 if (!willRetry)
                 {
-                    Log.Failed(_logger, Name, model, attempt, failure);
-                    throw new AgentRunException(Name, model, attempt, failure);
+                    _logger.Failed(Name, model, tries, failure);
+                    throw new AgentRunException(Name, model, tries, failure);
                 }
 
-                var delay = ModelFailures.Backoff(failure, attempt, _options.RetryDelay, _options.MaxRetryDelay);
-                Log.Retrying(_logger, Name, attempt, ModelFailures.Describe(failure), (long)delay.TotalMilliseconds);
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                var delay = ModelFailures.Backoff(failure, tries, _options.RetryDelay, _options.MaxRetryDelay);
+                _logger.Retrying(Name, attempt, ModelFailures.Describe(failure), (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, stamp.Time, cancellationToken).ConfigureAwait(false);
             }
 
             messages.Add(new ChatMessage(ChatRole.Assistant, output));
+            if (loop < _options.MaxLoops)
+            {
+                attempt = firstAttempt;
+            }
         }
 
-        Log.Completed(_logger, Name, usage.OutputTokens, finishReason);
-        yield return new AgentCompleted(Name, attempt, output, usage, finishReason, model) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() };
+        _logger.Completed(Name, usage.OutputTokens, finishReason);
+        yield return stamp.AgentCompleted(Name, attempt, output, usage, finishReason, model);
     }
 
-    private async Task<string?> ReadUserTurnAsync(string lastAnswer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The options of one model call, read from <see cref="AgentOptions"/> at each call, so that a change made
+    /// between runs (model, temperature, max tokens) applies to the next run.
+    /// </summary>
+    private ChatOptions CreateChatOptions() => new()
     {
-        var console = _options.Console ?? AnsiConsole.Console;
-        console.MarkupLine($"[grey]Your input (type '{Markup.Escape(_options.ExitWord)}' to finish):[/]");
-        var input = _options.Input ?? System.Console.In;
-        var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        ModelId = _options.ModelName,
+        Temperature = _options.Temperature,
+        MaxOutputTokens = _options.MaxTokens,
+    };
+
+    private async ValueTask<string?> ReadUserTurnAsync(IUserInput? input, string lastAnswer, CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            throw new InvalidOperationException(
+                $"Agent '{Name}' is interactive but has nowhere to read input from: set AgentOptions.UserInput, or print with the Swarms.Console package.");
+        }
+
+        var line = await input.ReadAsync(this, lastAnswer, cancellationToken).ConfigureAwait(false);
         if (line is null || line.Trim().Equals(_options.ExitWord, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
         return string.IsNullOrWhiteSpace(line) ? ContinuePrompt : line;
-    }
-
-    /// <summary>What one model call has produced so far.</summary>
-    private sealed class ModelCallState
-    {
-        /// <summary>Tool arguments and results as compact JSON (the AI defaults indent), as a model sends them.</summary>
-        private static readonly JsonSerializerOptions CompactJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
-
-        public StringBuilder Text { get; } = new();
-
-        public TokenUsage? Usage { get; private set; }
-
-        public string? FinishReason { get; set; }
-
-        /// <summary>Turns one piece of model output into its event, stamped; null for content with no event.</summary>
-        public SwarmEvent? Map(AIContent content, string agent, int attempt, RunStamp stamp)
-        {
-            string runId = stamp.RunId;
-            switch (content)
-            {
-                case TextContent text when text.Text.Length > 0:
-                    Text.Append(text.Text);
-                    return new TextDelta(agent, attempt, text.Text) { RunId = runId, Seq = stamp.NextSeq(), Timestamp = stamp.Time.GetUtcNow() };
-                case TextReasoningContent reasoning when reasoning.Text.Length > 0:
-                    return new ReasoningDelta(agent, attempt, reasoning.Text) { RunId = runId, Seq = stamp.NextSeq(), Timestamp = stamp.Time.GetUtcNow() };
-                case FunctionCallContent call:
-                    return new ToolCall(agent, call.CallId, call.Name,
-                        call.Arguments is null ? "{}" : JsonSerializer.Serialize(call.Arguments, CompactJson))
-                    { RunId = runId, Seq = stamp.NextSeq(), Timestamp = stamp.Time.GetUtcNow() };
-                case FunctionResultContent result:
-                    return new ToolResult(agent, result.CallId,
-                        result.Result is string s ? s : JsonSerializer.Serialize(result.Result, CompactJson))
-                    { RunId = runId, Seq = stamp.NextSeq(), Timestamp = stamp.Time.GetUtcNow() };
-                case UsageContent usage:
-                    var d = usage.Details;
-                    long input = d.InputTokenCount ?? 0, output = d.OutputTokenCount ?? 0;
-                    Usage = new TokenUsage(input, output, d.TotalTokenCount ?? input + output);
-                    return null;
-                default:
-                    return null;
-            }
-        }
     }
 }

@@ -1,22 +1,21 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Swarms.Agents.Console;
 using Swarms.Agents.Models;
+using Swarms.Agents.Output;
 using Swarms.Agents.Streaming;
 
 namespace Swarms.Agents;
 
 /// <summary>
-/// An LLM agent that streams its model's tokens as they arrive: to callbacks, to the console, and as
-/// <see cref="SwarmEvent"/>s. The .NET counterpart of the Python swarms <c>Agent</c>.
+/// An LLM agent that streams its model's tokens as they arrive, as <see cref="SwarmEvent"/>s, to callbacks, sinks
+/// and the console. The .NET counterpart of the Python swarms <c>Agent</c>.
 /// </summary>
 /// <remarks>
-/// An agent holds no per-run state, so one instance may run several tasks at once.
-/// The model is any <see cref="IChatClient"/>; without one, the provider is chosen from configuration
-/// (<see cref="ModelSettings.FromEnvironment"/>), which falls back to the offline local model.
+/// One event path: <see cref="RunStreamingAsync(string, AgentRunOptions?, CancellationToken)"/> produces the events;
+/// <c>RunAsync</c> hands them to the callbacks, the given sinks and (when printing) the console, through one
+/// dispatcher. An agent holds no per-run state, so one instance may run several tasks at once. The model is any
+/// <see cref="IChatClient"/>; without one, the offline local stand-in.
 /// </remarks>
 public sealed partial class Agent
 {
@@ -30,27 +29,18 @@ public sealed partial class Agent
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _chatClient = options.ChatClient ?? ChatClientFactory.Create(ModelSettings.FromEnvironment(), options.ModelName);
-        var loggerFactory = options.LoggerFactory ?? (options.Verbose ? StderrLoggerFactory.Instance : NullLoggerFactory.Instance);
-        _logger = loggerFactory.CreateLogger("Swarms.Agents.Agent");
+        _chatClient = options.ChatClient ?? new LocalChatClient();
+        var loggerFactory = options.LoggerFactory ?? (options.Verbose ? StderrLogger.Verbose : StderrLogger.Warnings);
+        _logger = loggerFactory.CreateLogger<Agent>();
     }
-
-    /// <summary>
-    /// The options of one model call, read from <see cref="AgentOptions"/> at each call, so that a change made
-    /// between runs (model, temperature, max tokens) applies to the next run.
-    /// </summary>
-    private ChatOptions CreateChatOptions() => new()
-    {
-        ModelId = _options.ModelName,
-        Temperature = _options.Temperature,
-        MaxOutputTokens = _options.MaxTokens,
-    };
 
     /// <summary>
     /// The model to name in events, logs and callbacks before the provider reports one: the configured model, else
     /// the client's default.
     /// </summary>
     internal string? ConfiguredModel => _options.ModelName ?? _chatClient.GetService<ChatClientMetadata>()?.DefaultModelId;
+
+    internal ILogger Logger => _logger;
 
     /// <summary>The agent's name.</summary>
     public string Name => _options.AgentName;
@@ -65,76 +55,86 @@ public sealed partial class Agent
     /// <summary>The model the agent calls.</summary>
     public IChatClient ChatClient => _chatClient;
 
-    /// <summary>Runs the task and returns the agent's final answer. Prints as <see cref="AgentOptions.PrintOn"/> says.</summary>
+    /// <summary>
+    /// Runs the task and returns the agent's final answer. The callbacks of <see cref="AgentOptions"/> get the
+    /// tokens; the agent prints as <see cref="AgentOptions.PrintOn"/> and <see cref="AgentOptions.StreamingOn"/> say.
+    /// </summary>
     /// <exception cref="AgentRunException">The model failed after every retry.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public Task<string> RunAsync(string task, CancellationToken cancellationToken = default) =>
-        RunCoreAsync(task, _options.StreamingCallback, _options.TokenCallback, cancellationToken);
+        RunCoreAsync(task, _options.StreamingCallback, _options.TokenCallback, null, runTimeCallback: false, cancellationToken);
 
     /// <summary>
-    /// Runs the task, giving each token's text to <paramref name="streamingCallback"/> as it arrives (this
-    /// overrides <see cref="AgentOptions.StreamingCallback"/>), and returns the final answer. A callback that
-    /// throws is logged once and skipped; the model is not called again.
+    /// Runs the task, giving each token's text to <paramref name="streamingCallback"/> as it arrives (instead of
+    /// <see cref="AgentOptions.StreamingCallback"/>, and instead of printing unless
+    /// <see cref="AgentOptions.PrintWithRunCallback"/>), and returns the final answer. A callback that throws is
+    /// logged once and skipped; the model is not called again.
     /// </summary>
     /// <remarks>
-    /// Preferred over the <see cref="TokenInfo"/> overload when a lambda fits both (<c>t =&gt; Console.Write(t)</c>),
-    /// so the most natural callback compiles without a type annotation.
+    /// A plain callback is live: it gets text as the model sends it and cannot take text back. When a model call is
+    /// cut after some of its text went out and the agent tries again, the callback receives the new attempt from its
+    /// start (a warning is logged). To end with exactly the final answer under retries, pass a sink (the helpers in
+    /// <c>Swarms.Agents.Callbacks</c> are sinks) or a <see cref="TokenInfo"/> callback, which gets a reset chunk.
+    /// Preferred over the <see cref="TokenInfo"/> overload when a lambda fits both (<c>t =&gt; Console.Write(t)</c>).
     /// </remarks>
     [OverloadResolutionPriority(1)]
     public Task<string> RunAsync(string task, Action<string> streamingCallback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(streamingCallback);
-        return RunCoreAsync(task, streamingCallback, _options.TokenCallback, cancellationToken);
+        return RunCoreAsync(task, streamingCallback, _options.TokenCallback, null, runTimeCallback: true, cancellationToken);
     }
 
     /// <summary>
     /// Runs the task, giving each chunk to <paramref name="tokenCallback"/> with its index, model, and (on the
-    /// closing chunk) finish reason and usage. Overrides <see cref="AgentOptions.TokenCallback"/>.
+    /// closing chunk) finish reason and usage; a reset chunk when a model call is made again after a failure.
+    /// Replaces <see cref="AgentOptions.TokenCallback"/> and the agent's printing, as the plain overload does.
     /// </summary>
     public Task<string> RunAsync(string task, Action<TokenInfo> tokenCallback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokenCallback);
-        return RunCoreAsync(task, _options.StreamingCallback, tokenCallback, cancellationToken);
+        return RunCoreAsync(task, _options.StreamingCallback, tokenCallback, null, runTimeCallback: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the task, handing every event to <paramref name="sink"/> (a helper such as
+    /// <see cref="Callbacks.BufferedCallback"/>, a console panel, your own), which is told when the run ends so it can
+    /// flush. Replaces the agent's printing unless <see cref="AgentOptions.PrintWithRunCallback"/>; the options'
+    /// callbacks still fire.
+    /// </summary>
+    public Task<string> RunAsync(string task, ISwarmEventSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        return RunCoreAsync(task, _options.StreamingCallback, _options.TokenCallback, sink, runTimeCallback: true, cancellationToken);
     }
 
     private async Task<string> RunCoreAsync(
-        string task, Action<string>? streamingCallback, Action<TokenInfo>? tokenCallback, CancellationToken cancellationToken)
+        string task, Action<string>? text, Action<TokenInfo>? detailed, ISwarmEventSink? sink, bool runTimeCallback,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         _options.Validate(); // options may have changed since construction
-        var callbacks = new CallbackDispatcher(Name, ConfiguredModel, streamingCallback, tokenCallback, _logger, _options.TimeProvider);
-        var console = _options.Console ?? AnsiConsole.Console;
-        var renderer = _options.PrintOn ? new AgentConsoleRenderer(console, Name, _options.StreamingOn) : null;
-        if (renderer is null)
+        var sinks = new List<ISwarmEventSink>(3);
+        if (text is not null || detailed is not null)
         {
-            return await ConsumeAsync(task, callbacks, null, cancellationToken).ConfigureAwait(false);
+            var callbacks = new CallbackSink(Name, text, detailed, _logger, $"Agent {Name}", _options.TimeProvider);
+            callbacks.SetModel(Name, ConfiguredModel);
+            sinks.Add(callbacks);
         }
 
-        return await renderer.RunAsync(onEvent => ConsumeAsync(task, callbacks, onEvent, cancellationToken)).ConfigureAwait(false);
-    }
-
-    private async Task<string> ConsumeAsync(
-        string task, CallbackDispatcher callbacks, Action<SwarmEvent>? onEvent, CancellationToken cancellationToken)
-    {
-        string? output = null;
-        try
+        if (sink is not null)
         {
-            await foreach (var evt in RunStreamingAsync(task, null, cancellationToken).ConfigureAwait(false))
-            {
-                callbacks.OnEvent(evt);
-                onEvent?.Invoke(evt);
-                if (evt is AgentCompleted completed)
-                {
-                    output = completed.Output;
-                }
-            }
-        }
-        finally
-        {
-            // A run that failed or was cancelled still delivers what buffered callbacks hold back.
-            callbacks.Complete();
+            sinks.Add(new IsolatedSink(sink, _logger, $"Agent {Name}"));
         }
 
-        return output ?? "";
+        IUserInput? input = _options.UserInput;
+        if (_options.PrintOn && (!runTimeCallback || _options.PrintWithRunCallback) && (_options.Output ?? ConsoleOutput.Default) is { } output)
+        {
+            var printer = output.CreateAgentPrinter(this);
+            input ??= printer as IUserInput;
+            sinks.Add(new IsolatedSink(printer, _logger, $"Agent {Name} (console)"));
+        }
+
+        var last = await RunStreamingCoreAsync(task, null, input, cancellationToken).DispatchAsync(sinks, cancellationToken).ConfigureAwait(false);
+        return (last as AgentCompleted)?.Output ?? "";
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
+using Swarms.Agents.Output;
 using Swarms.Agents.Streaming;
 
 namespace Swarms.Agents;
@@ -8,7 +8,7 @@ namespace Swarms.Agents;
 /// <summary>
 /// How an <see cref="Agent"/> behaves. Names mirror the Python swarms <c>Agent</c> arguments
 /// (<c>agent_name</c>, <c>system_prompt</c>, <c>model_name</c>, <c>max_loops</c>, <c>streaming_on</c>,
-/// <c>stream</c>, <c>print_on</c>, <c>verbose</c>, <c>interactive</c>).
+/// <c>print_on</c>, <c>verbose</c>, <c>interactive</c>).
 /// </summary>
 public sealed class AgentOptions
 {
@@ -34,13 +34,17 @@ public sealed class AgentOptions
     public bool StreamingOn { get; set; }
 
     /// <summary>
-    /// Detailed streaming: the seed's <c>stream=True</c>. Kept for parity; a <see cref="TokenCallback"/> fires
-    /// whenever one is given, whether or not this is set.
+    /// Print the agent's answer on the console (through the <c>Swarms.Console</c> package when the app references it;
+    /// without it nothing is printed). Off: nothing is printed, the answer is still returned. A callback or sink given
+    /// to <c>RunAsync</c> replaces this printing, as in swarms, unless <see cref="PrintWithRunCallback"/> is set.
     /// </summary>
-    public bool Stream { get; set; }
-
-    /// <summary>Print the agent's answer on the console. Off: nothing is printed, the answer is still returned.</summary>
     public bool PrintOn { get; set; } = true;
+
+    /// <summary>
+    /// Print even when <c>RunAsync</c> is given a callback or sink. Off (default): a run-time callback replaces the
+    /// agent's own printing, so the two never fight over the terminal.
+    /// </summary>
+    public bool PrintWithRunCallback { get; set; }
 
     /// <summary>Diagnostic logging (to the logger factory, or standard error). Never mixed into the answer.</summary>
     public bool Verbose { get; set; }
@@ -75,16 +79,32 @@ public sealed class AgentOptions
     /// <summary>Detailed callback used when <c>RunAsync</c> is not given one.</summary>
     public Action<TokenInfo>? TokenCallback { get; set; }
 
-    /// <summary>The model. Null: chosen from configuration (<see cref="Models.ModelSettings"/>).</summary>
+    /// <summary>
+    /// The model. Null: the offline local stand-in model (<see cref="Models.LocalChatClient"/>). To use the configured
+    /// provider, pass <see cref="Models.ChatClientFactory.FromEnvironment"/> or create agents with
+    /// <see cref="AgentFactory"/> (<c>services.AddSwarmsAgents(configuration)</c>).
+    /// </summary>
     public IChatClient? ChatClient { get; set; }
 
-    /// <summary>Where panels are printed. Null: the process console.</summary>
-    public IAnsiConsole? Console { get; set; }
+    /// <summary>
+    /// Where the agent prints when <see cref="PrintOn"/> is set. Null: the console output of the <c>Swarms.Console</c>
+    /// package when the app references it (<see cref="ConsoleOutput.Default"/>); else nothing is printed.
+    /// </summary>
+    public IConsoleOutput? Output { get; set; }
 
-    /// <summary>Where input is read in interactive mode. Null: standard input.</summary>
+    /// <summary>
+    /// Where the next input comes from in interactive mode (it receives the answer so far; null ends the session).
+    /// Null: the printing console asks on the terminal (<see cref="Input"/> or standard input).
+    /// </summary>
+    public IUserInput? UserInput { get; set; }
+
+    /// <summary>Where the console reads input in interactive mode. Null: standard input.</summary>
     public TextReader? Input { get; set; }
 
-    /// <summary>Where diagnostics go. Null: nowhere, or standard error when <see cref="Verbose"/>.</summary>
+    /// <summary>
+    /// Where diagnostics and callback failures go. Null: standard error, one line per warning (and debug lines too
+    /// when <see cref="Verbose"/>). <see cref="AgentFactory"/> sets the application's logger factory.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>The clock for timestamps and backoff delays (tests pass a fake one).</summary>

@@ -13,12 +13,15 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWrit
     /// <summary>Where <c>swarms/</c> is looked for first, and <c>local.settings.json</c> read.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
-    /// <summary>Where <c>swarms/</c> is looked for when no parent of the working directory has one.</summary>
+    /// <summary>Where the shipped <c>swarms/</c> definitions are (beside the executable).</summary>
     public string ExecutableDirectory { get; init; } = AppContext.BaseDirectory;
 
     /// <summary>Replaces the process environment when set (tests).</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
-    /// <summary>The real console, standard output and standard error.</summary>
+    /// <summary>Standard input: the task of <c>swarms agent -</c>, the turns of an interactive agent.</summary>
+    public TextReader Input { get; init; } = System.Console.In;
+
+    /// <summary>The real console, standard input, output and error.</summary>
     public static CliContext FromProcess() => new(AnsiConsole.Console, System.Console.Out, System.Console.Error);
 }

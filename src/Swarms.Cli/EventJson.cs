@@ -5,7 +5,7 @@ using Swarms.Agents.Streaming;
 namespace Swarms.Cli;
 
 /// <summary>Writes events as NDJSON: one JSON object per line, with a <c>type</c> field, for piping into other tools.</summary>
-internal static class EventJson
+internal sealed class EventJson(TextWriter output) : ISwarmEventSink
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -15,9 +15,12 @@ internal static class EventJson
 
     public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
 
-    public static Action<SwarmEvent> Writer(TextWriter output) => evt =>
+    public ValueTask OnEventAsync(SwarmEvent evt, CancellationToken cancellationToken)
     {
         output.WriteLine(JsonSerializer.Serialize(evt, Options));
         output.Flush();
-    };
+        return default;
+    }
+
+    public ValueTask OnCompletedAsync(Exception? failure, CancellationToken cancellationToken) => default;
 }

@@ -1,39 +1,36 @@
-using System.Collections;
-using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Swarms.Agents;
+using Swarms.Agents.Configuration;
+using Swarms.Agents.DependencyInjection;
 using Swarms.Agents.Models;
-using Swarms.Agents.Workflows.Definitions;
 
 namespace Swarms.Cli;
 
-/// <summary>Turns <c>--provider</c> and <c>--model</c>, the environment and <c>local.settings.json</c> into chat clients.</summary>
-internal sealed class ModelChoice
+/// <summary>
+/// Turns <c>--provider</c>, the environment and <c>local.settings.json</c> into the application's agent factory, by the
+/// same path the hosts take: configuration with flat keys, then <c>services.AddSwarmsAgents(configuration)</c>.
+/// </summary>
+internal sealed class ModelChoice : IDisposable
 {
-    private readonly ModelSettings _settings;
-    private readonly string? _model;
+    private readonly ServiceProvider _services;
 
-    private ModelChoice(ModelSettings settings, string? model)
-    {
-        _settings = settings;
-        _model = model;
-    }
+    private ModelChoice(ServiceProvider services) => _services = services;
+
+    /// <summary>Creates agents with the configured model (or the agent's own) and the CLI's logging.</summary>
+    public AgentFactory Agents => _services.GetRequiredService<AgentFactory>();
 
     /// <exception cref="CliUsageException">Unknown provider or incomplete settings.</exception>
     public static ModelChoice Create(CliContext context, string? provider, string? model)
     {
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var builder = new ConfigurationBuilder().AddLocalSettingsValues(Path.Combine(context.WorkingDirectory, "local.settings.json"));
         if (context.Environment is { } env)
         {
-            foreach (var (k, v) in env)
-            {
-                variables[k] = v;
-            }
+            builder.AddInMemoryCollection(env);
         }
         else
         {
-            foreach (DictionaryEntry e in System.Environment.GetEnvironmentVariables())
-            {
-                variables[(string)e.Key] = e.Value as string;
-            }
+            builder.AddEnvironmentVariables();
         }
 
         if (provider is not null)
@@ -43,14 +40,16 @@ internal sealed class ModelChoice
                 throw new CliUsageException($"--provider '{provider}' is not known; use one of: {string.Join(", ", ModelSettings.Providers)}.");
             }
 
-            variables["SWARMS_MODEL_PROVIDER"] = provider;
+            builder.AddInMemoryCollection([new("SWARMS_MODEL_PROVIDER", provider)]);
         }
 
         try
         {
-            var settings = ModelSettings.FromEnvironment(variables, Path.Combine(context.WorkingDirectory, "local.settings.json"));
-            var choice = new ModelChoice(settings, model);
-            choice.Create((string?)null); // fail now, before any output, when the provider lacks a setting
+            var services = new ServiceCollection();
+            services.AddSwarmsAgents(builder.Build());
+            var choice = new ModelChoice(services.BuildServiceProvider());
+            // Fail now, before any output, when the provider lacks a setting.
+            choice._services.GetRequiredService<ChatClientProvider>().GetChatClient(model);
             return choice;
         }
         catch (ArgumentException ex)
@@ -59,10 +58,5 @@ internal sealed class ModelChoice
         }
     }
 
-    /// <summary>The model every agent uses when <c>--model</c> is given.</summary>
-    public string? ModelOverride => _model;
-
-    public IChatClient Create(AgentDefinition agent) => Create(_model ?? agent.Model);
-
-    public IChatClient Create(string? model) => ChatClientFactory.Create(_settings, model ?? _model);
+    public void Dispose() => _services.Dispose();
 }

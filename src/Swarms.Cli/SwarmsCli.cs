@@ -23,6 +23,7 @@ internal static class SwarmsCli
             Examples:
               swarms run market-analysis "Analyze TSLA"
               swarms agent "Analyze TSLA stock"
+              swarms agent --task-file brief.md
               swarms list
             """)
         {
@@ -31,7 +32,8 @@ internal static class SwarmsCli
             ListCommand.Create(context),
         };
 
-        var parse = root.Parse(args);
+        // No response files: '@notes.txt' is a task like any other, not a file of arguments (use --task-file).
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             foreach (var error in parse.Errors)

@@ -59,4 +59,43 @@ public class AgentLocalModelTests
 
         Assert.Equal(answer, text.ToString());
     }
+
+    [Fact]
+    public async Task RunStreamingAsync_RunOptions_EventsCarryTheCallersRunIdFirstAttemptAndSequence()
+    {
+        var sequence = new CountingSequence(after: 41);
+
+        var events = new List<SwarmEvent>();
+        await foreach (var e in NewAgent().RunStreamingAsync("Analyze TSLA", new AgentRunOptions { RunId = "run-7", FirstAttempt = 3, Sequence = sequence }))
+        {
+            events.Add(e);
+        }
+
+        Assert.All(events, e => Assert.Equal("run-7", e.RunId));
+        Assert.Equal(Enumerable.Range(42, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
+        Assert.Equal(3, Assert.IsType<AgentStarted>(events[0]).Attempt);
+        Assert.All(events.OfType<TextDelta>(), d => Assert.Equal(3, d.Attempt));
+        Assert.Equal(3, Assert.IsType<AgentCompleted>(events[^1]).Attempt);
+        Assert.Equal(events.Count, sequence.Taken);
+    }
+
+    [Fact]
+    public void RunStreamingAsync_FirstAttemptZero_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NewAgent().RunStreamingAsync("x", new AgentRunOptions { FirstAttempt = 0 }));
+    }
+
+    /// <summary>A caller-owned sequence (a durable run log hands out numbers across processes).</summary>
+    private sealed class CountingSequence(long after) : IEventSequence
+    {
+        private long _last = after;
+
+        public int Taken { get; private set; }
+
+        public long NextSeq()
+        {
+            Taken++;
+            return ++_last;
+        }
+    }
 }

@@ -11,7 +11,7 @@ public class AgentRunTests
     {
         var model = new CountingChatClient(TestAgents.Local());
         var logs = new CapturingLoggerFactory();
-        var options = TestAgents.Options(client: model);
+        var options = TestAgents.Options(model);
         options.LoggerFactory = logs;
         var infos = new List<TokenInfo>();
         options.TokenCallback = infos.Add;
@@ -24,9 +24,10 @@ public class AgentRunTests
         });
 
         Assert.Equal(1, model.Calls);
-        var errors = logs.Entries.Where(e => e.Level == LogLevel.Error).ToList();
-        Assert.Single(errors);
-        Assert.IsType<InvalidOperationException>(errors[0].Exception);
+        var warnings = logs.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
+        Assert.Single(warnings);
+        Assert.IsType<InvalidOperationException>(warnings[0].Exception);
+        Assert.Contains("Agent Analyst", warnings[0].Message, StringComparison.Ordinal);
         Assert.Equal(answer, string.Concat(infos.Select(i => i.Content)));
         Assert.Equal(infos.Count - 1, calls);
         Assert.True(infos[^1].IsLast);
@@ -46,7 +47,7 @@ public class AgentRunTests
         var answer = await new Agent(options).RunAsync(TestAgents.Task, callback);
 
         Assert.Equal(answer, string.Concat(tokens));
-        Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public class AgentRunTests
     public async Task RunAsync_MaxLoopsThree_ThreeModelCallsAndTheConversationGrows()
     {
         var model = new CountingChatClient(TestAgents.Local());
-        var options = TestAgents.Options(client: model);
+        var options = TestAgents.Options(model);
         options.MaxLoops = 3;
         var starts = new List<int>();
         var agent = new Agent(options);
@@ -111,30 +112,50 @@ public class AgentRunTests
     public async Task RunAsync_Interactive_ReadsInputBetweenLoopsAndStopsAtExitWord()
     {
         var model = new CountingChatClient(TestAgents.Local());
-        using var console = TestAgents.Redirected();
-        var options = TestAgents.Options(console, model);
+        var options = TestAgents.Options(model);
         options.MaxLoops = 5;
         options.Interactive = true;
-        options.Input = new StringReader("focus on margins\nEXIT\nnever read\n");
+        var input = new ScriptedInput("focus on margins", "EXIT", "never read");
+        options.UserInput = input;
 
         var answer = await new Agent(options).RunAsync(TestAgents.Task);
 
         Assert.Equal(2, model.Calls);
         Assert.Equal([2, 4], model.MessageCounts);
         Assert.Contains("your note \"focus on margins\"", answer, StringComparison.Ordinal);
-        var output = console.Output;
-        Assert.Equal(2, TestAgents.Occurrences(output, "type 'exit' to finish"));
-        Assert.DoesNotContain('\u001b', output);
+        Assert.Equal(2, input.Asked.Count);
+        // Each turn is asked with the answer so far.
+        Assert.StartsWith("**Fundamental analysis", input.Asked[0], StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RunAsync_CallbackPrintOff_ReturnsSameAnswerAsPrinted()
+    public async Task RunStreamingAsync_InteractiveWithNowhereToReadFrom_FailsSayingWhatToSet()
     {
-        var silent = await new Agent(TestAgents.Options()).RunAsync(TestAgents.Task);
-        using var console = TestAgents.Redirected();
-        var printed = await new Agent(TestAgents.Options(console)).RunAsync(TestAgents.Task);
+        var options = TestAgents.Options();
+        options.MaxLoops = 2;
+        options.Interactive = true;
 
-        Assert.Equal(silent, printed);
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var _ in new Agent(options).RunStreamingAsync(TestAgents.Task))
+            {
+            }
+        });
+
+        Assert.Contains("AgentOptions.UserInput", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ScriptedInput(params string[] lines) : Swarms.Agents.Output.IUserInput
+    {
+        private int _next;
+
+        public List<string> Asked { get; } = [];
+
+        public ValueTask<string?> ReadAsync(Agent agent, string lastAnswer, CancellationToken cancellationToken)
+        {
+            Asked.Add(lastAnswer);
+            return ValueTask.FromResult(_next < lines.Length ? lines[_next++] : null);
+        }
     }
 
     [Fact]

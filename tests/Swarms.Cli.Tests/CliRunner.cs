@@ -25,10 +25,13 @@ internal sealed class CliRunner : IDisposable
 
     public StringWriter Error { get; } = new();
 
+    /// <summary>Standard input of the run (the task of <c>swarms agent -</c>).</summary>
+    public TextReader Input { get; set; } = TextReader.Null;
+
     public Task<int> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
     public Task<int> RunAsync(CancellationToken cancellationToken, params string[] args) =>
-        SwarmsCli.RunAsync(args, new CliContext(Console, Out, Error) { WorkingDirectory = WorkingDirectory, Environment = Environment }, cancellationToken);
+        SwarmsCli.RunAsync(args, new CliContext(Console, Out, Error) { WorkingDirectory = WorkingDirectory, Environment = Environment, Input = Input }, cancellationToken);
 
     public string WriteFile(string name, string content)
     {

@@ -1,93 +1,75 @@
-using System.Diagnostics;
+using Swarms.Tests.Terminal;
 
 namespace Swarms.Cli.Tests;
 
 /// <summary>
-/// End to end: the built CLI runs in a real terminal (tmux, 160x50) and the screen is read with
-/// <c>capture-pane</c> while three agents stream on the local model. Needs tmux (installed by <c>.ci/run</c>).
+/// End to end: the built CLI runs in a real terminal (tmux, 160x50) and the screen is read while agents stream on the
+/// local model: the concurrent dashboard, the sequential one, and Ctrl+C. Needs tmux (installed by <c>.ci/run</c>).
 /// </summary>
-public class CliTmuxIntegrationTests
+public sealed class CliTmuxIntegrationTests : IDisposable
 {
     private static readonly string[] AgentNames = ["Technical-Analyst", "Fundamental-Analyst", "Sentiment-Analyst"];
+    private readonly string _workDir = Directory.CreateTempSubdirectory("swarms-tmux-").FullName;
+
+    public void Dispose() => Directory.Delete(_workDir, recursive: true);
+
+    private static string Swarms(int tokensPerSecond, string arguments)
+    {
+        var dll = Repository.CliDll;
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        return $"env SWARMS_LOCAL_TOKENS_PER_SECOND={tokensPerSecond} '{dotnet}' '{dll}' {arguments}";
+    }
 
     [Fact]
     public async Task Run_MarketAnalysisInATerminal_ShowsThreeAgentsStreamingThenTheSummary()
     {
-        var socket = $"swarms-test-{Guid.NewGuid():n}";
-        var workDir = Directory.CreateTempSubdirectory("swarms-tmux-").FullName;
-        var dll = Path.Combine(AppContext.BaseDirectory, "swarms.dll");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        var command = $"env SWARMS_LOCAL_TOKENS_PER_SECOND=30 '{dotnet}' '{dll}' run market-analysis 'Analyze TSLA'; echo SWARMS_EXIT=$?; sleep 600";
-        try
-        {
-            var (started, startError) = await TmuxAsync(socket, "-f", "/dev/null", "new-session", "-d", "-x", "160", "-y", "50", "-c", workDir, command);
-            Assert.True(started == 0, $"tmux could not start (is it installed? .ci/run installs it): {startError}");
+        await using var tmux = new Tmux();
+        await tmux.StartAsync(_workDir, Swarms(30, "run market-analysis 'Analyze TSLA'"));
 
-            string? whileRunning = null;
-            string screen = "";
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromMinutes(3))
-            {
-                screen = (await TmuxAsync(socket, "capture-pane", "-p")).Output;
-                if (whileRunning is null && AgentNames.All(n => screen.Contains(n, StringComparison.Ordinal))
-                    && CountOf(screen, " running ") >= 2 && screen.Contains("analysis: \"TSLA\"", StringComparison.Ordinal))
-                {
-                    whileRunning = screen;
-                }
+        var (whileRunning, screen) = await tmux.WatchAsync(s => AgentNames.All(n => s.Contains(n, StringComparison.Ordinal))
+            && Tmux.Count(s, " running ") >= 2 && s.Contains("analysis: \"TSLA\"", StringComparison.Ordinal));
 
-                if (screen.Contains("SWARMS_EXIT=", StringComparison.Ordinal))
-                {
-                    break;
-                }
-
-                await Task.Delay(200);
-            }
-
-            Assert.True(whileRunning is not null, $"never saw the three agents streaming at once; last screen:\n{screen}");
-            Assert.Contains("market-analysis", whileRunning, StringComparison.Ordinal);
-            Assert.Contains("SWARMS_EXIT=0", screen, StringComparison.Ordinal);
-            Assert.Contains("Summary", screen, StringComparison.Ordinal);
-            Assert.Contains("market-analysis completed: 3/3 agents completed", screen, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await TmuxAsync(socket, "kill-server");
-            Directory.Delete(workDir, recursive: true);
-        }
+        Assert.True(whileRunning is not null, $"never saw the three agents streaming at once; last screen:\n{screen}");
+        Assert.Contains("market-analysis", whileRunning, StringComparison.Ordinal);
+        Assert.Contains("SWARMS_EXIT=0", screen, StringComparison.Ordinal);
+        Assert.Contains("Summary", screen, StringComparison.Ordinal);
+        Assert.Contains("market-analysis completed: 3/3 agents completed", screen, StringComparison.Ordinal);
     }
 
-    private static int CountOf(string text, string value)
+    [Fact]
+    public async Task Run_ResearchWriterInATerminal_TheResearcherStreamsLiveWhileTheWriterWaits()
     {
-        int count = 0;
-        for (int i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
+        await using var tmux = new Tmux();
+        await tmux.StartAsync(_workDir, Swarms(30, "run research-writer 'The future of tidal energy'"));
 
-        return count;
+        var (whileRunning, screen) = await tmux.WatchAsync(s =>
+            s.Contains("Researcher  running", StringComparison.Ordinal) && s.Contains("Writer  pending", StringComparison.Ordinal)
+            && s.Contains("Research brief", StringComparison.Ordinal));
+
+        Assert.True(whileRunning is not null, $"never saw the researcher streaming while the writer waited; last screen:\n{screen}");
+        Assert.Contains("SWARMS_EXIT=0", screen, StringComparison.Ordinal);
+        Assert.Contains("research-writer completed: 2/2 agents completed", screen, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> TmuxAsync(string socket, params string[] args)
+    [Fact]
+    public async Task CtrlC_WhileAgentsStream_TheirTextStaysOnScreenMarkedCancelledAndTheExitCodeIs130()
     {
-        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add("-L");
-        psi.ArgumentList.Add(socket);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
+        await using var tmux = new Tmux();
+        await tmux.StartAsync(_workDir, Swarms(8, "run market-analysis 'Analyze TSLA'"));
 
-        try
-        {
-            using var process = Process.Start(psi)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await error);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return (-1, ex.Message);
-        }
+        var (streaming, _) = await tmux.WatchAsync(s => Tmux.Count(s, "analysis: \"TSLA\"") >= 3, TimeSpan.FromSeconds(60), untilSeen: true);
+        Assert.NotNull(streaming);
+        Assert.False(Tmux.Exited(streaming), "the run ended before Ctrl+C could be sent");
+        await tmux.SendKeysAsync("C-c");
+        await tmux.WatchAsync(limit: TimeSpan.FromSeconds(30));
+        var screen = await tmux.HistoryAsync();
+
+        Assert.Contains("SWARMS_EXIT=130", screen, StringComparison.Ordinal);
+        // Each agent's text as it stood, under its name marked cancelled, with the tokens it had streamed.
+        Assert.Equal(3, Tmux.Count(screen, "cancelled  "));
+        Assert.DoesNotContain("cancelled  0 output tokens", screen, StringComparison.Ordinal);
+        Assert.True(Tmux.Count(screen, "analysis: \"TSLA\"") >= 3, screen);
+        Assert.Contains("\ncancelled\nswarms: cancelled.\n", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("Summary", screen, StringComparison.Ordinal);
     }
 }

@@ -31,6 +31,14 @@ public class SwarmsCliTests
     [InlineData("run", "--agent", "A=one", "market-analysis", "Analyze TSLA")]
     [InlineData("run", "market-analysis", "Analyze TSLA", "--output", "/no/such/dir/out.md")]
     [InlineData("agent", "task", "--max-loops", "0")]
+    [InlineData("agent", "")]
+    [InlineData("agent", "   ")]
+    [InlineData("agent")]
+    [InlineData("agent", "task", "--task-file", "brief.md")]
+    [InlineData("agent", "--task-file", "no-such-file.md")]
+    [InlineData("agent", "task", "--name", " ")]
+    [InlineData("run", "market-analysis", "")]
+    [InlineData("run", "market-analysis", " \t ")]
     public async Task BadUsage_ExitsTwoWithAMessageAndNoStackTrace(params string[] args)
     {
         using var cli = new CliRunner();
@@ -42,6 +50,124 @@ public class SwarmsCliTests
         Assert.StartsWith("swarms: ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.Equal("", cli.Out.ToString());
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("2.5")]
+    public async Task Agent_MaxLoopsNotAWholeNumber_SaysSoWithoutNamingADotNetType(string value)
+    {
+        using var cli = new CliRunner();
+
+        int code = await cli.RunAsync("agent", "task", "--max-loops", value);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--max-loops: '{value}' is not a whole number of 1 or more.", cli.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", cli.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_EmptyTask_ExitsTwoSayingTheTaskIsEmpty()
+    {
+        using var cli = new CliRunner();
+
+        int code = await cli.RunAsync("agent", "   ");
+
+        Assert.Equal(2, code);
+        Assert.Equal("swarms: The task is empty.", cli.Error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Agent_Help_ModelOptionTalksAboutTheAgentNotADefinition()
+    {
+        using var cli = new CliRunner();
+
+        await cli.RunAsync("agent", "--help");
+
+        Assert.Contains("The model (or Azure deployment) the agent calls", cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Overrides the definition", cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--task-file", cli.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_TaskFile_ReadsTheTaskFromTheFile()
+    {
+        using var cli = new CliRunner();
+        cli.WriteFile("brief.md", "Analyze the NVDA earnings call\n\nFocus on margins.\n");
+
+        int code = await cli.RunAsync("agent", "--task-file", "brief.md", "--quiet");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("**Market analysis: \"NVDA earnings call\"**", cli.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("agent", "-")]
+    [InlineData("agent", "--task-file", "-")]
+    [InlineData("run", "research-writer", "-")]
+    public async Task Task_Dash_ReadsTheTaskFromStandardInput(params string[] args)
+    {
+        using var cli = new CliRunner { Input = new StringReader("Explain tidal energy\n") };
+
+        int code = await cli.RunAsync([.. args, "--quiet"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"tidal energy\"", cli.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_TaskStartingWithAt_IsATaskNotAResponseFile()
+    {
+        using var cli = new CliRunner();
+        cli.WriteFile("notes.txt", "--max-loops abc");
+
+        int code = await cli.RunAsync("agent", "@notes.txt", "--quiet");
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"@notes.txt\"", cli.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_MegabyteTaskWithoutWhitespaceCancelled_Exits130()
+    {
+        using var cli = new CliRunner(("SWARMS_LOCAL_TOKENS_PER_SECOND", "40"));
+        cli.WriteFile("huge.txt", new string('x', 1024 * 1024));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        // Not a timing assertion: the guard only turns a hang (the old unbounded token count) into a failure.
+        int code = await cli.RunAsync(cts.Token, "agent", "--task-file", "huge.txt").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(130, code);
+    }
+
+    [Fact]
+    public async Task Run_AdHocSingleAgent_SaysOneAgentNotOneAgents()
+    {
+        using var cli = new CliRunner();
+
+        int code = await cli.RunAsync("run", "--agent", "Solo=You are a researcher.", "Explain tides");
+
+        Assert.Equal(0, code);
+        Assert.Contains("ad-hoc: 1 agent (Solo)", cli.Console.Output, StringComparison.Ordinal);
+        Assert.Contains("ad-hoc completed: 1/1 agent completed", cli.Console.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SwarmsFolderInTheWorkingDirectory_ItsSwarmsAndTheShippedOnesAreBothKnown()
+    {
+        using var cli = new CliRunner();
+        Directory.CreateDirectory(Path.Combine(cli.WorkingDirectory, "swarms"));
+        cli.WriteFile("swarms/mine.json", """{ "name": "mine", "kind": "sequential", "agents": [ { "name": "Me", "systemPrompt": "You are a writer." } ] }""");
+
+        Assert.Equal(0, await cli.RunAsync("list"));
+        Assert.Equal(0, await cli.RunAsync("run", "market-analysis", "Analyze TSLA", "--quiet"));
+        Assert.Equal(0, await cli.RunAsync("run", "mine", "Write about tides", "--quiet"));
+
+        Assert.Contains("mine", cli.Console.Output, StringComparison.Ordinal);
+        Assert.Contains("market-analysis", cli.Console.Output, StringComparison.Ordinal);
+        Assert.Contains("## Technical-Analyst", cli.Out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("**Draft: \"tides\"**", cli.Out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ internal static class SampleRunner
     }
 
     /// <summary>The sample's dll built in the same configuration as these tests (Debug or Release), else the newest.</summary>
-    private static string FindDll(string sample)
+    internal static string FindDll(string sample)
     {
         var bin = Path.Combine(RepositoryRoot, "samples", sample, "bin");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)

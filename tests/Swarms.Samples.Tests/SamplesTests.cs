@@ -139,7 +139,8 @@ public partial class SamplesTests
         Assert.Contains("3. Gave up after 3 attempts: Agent 'Resilient-Agent' failed calling model 'local-stand-in (offline, not an LLM)' after 3 attempt(s): HttpRequestException: 503",
             output, StringComparison.Ordinal);
         // Verbose diagnostics go to standard error, never into the answer on standard output.
-        Assert.Equal(1, Occurrences(result.Error, "a streaming callback threw"));
+        Assert.Equal(1, Occurrences(result.Error, "a callback threw"));
+        Assert.Contains("Agent Resilient-Agent", result.Error, StringComparison.Ordinal);
         Assert.Contains("loop 1 of 1", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("loop 1 of 1", output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', output);
@@ -214,9 +215,21 @@ public partial class SamplesTests
         Assert.Contains("Final output: **Draft: \"future of renewable energy\"**", output, StringComparison.Ordinal);
     }
 
-    private static async Task<string> RunOkAsync(string sample)
+    [Fact]
+    public async Task ReadmeQuickstart_PrintsThePanelOnceOrTheCallbacksTextOnce()
     {
-        var result = await SampleRunner.RunAsync(sample);
+        var printed = await RunOkAsync("ReadmeQuickstart");
+        var called = await RunOkAsync("ReadmeQuickstart", "callback");
+
+        var answer = called[..called.LastIndexOf('\n', called.Length - 2)];
+        Assert.Equal($"🤖 Agent: Financial-Analyst | Loops: 1\n{answer}\n{answer.Length} characters\n", printed);
+        Assert.Equal($"{answer}\n{answer.Length} characters\n", called);
+        Assert.StartsWith("**Fundamental analysis: \"TSLA\"**", answer, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> RunOkAsync(string sample, params string[] args)
+    {
+        var result = await SampleRunner.RunAsync(sample, args);
         try
         {
             Assert.True(result.ExitCode == 0, $"{sample} exited with {result.ExitCode}.\n{result.Output}\n{result.Error}");

@@ -11,16 +11,20 @@ namespace Swarms.Agents.Callbacks;
 /// <c>"</c> and <c>\</c> escaped, so every token is exactly one line and its spaces stay visible.
 /// </summary>
 /// <remarks>
-/// Use <see cref="OnToken"/> as a plain callback, or <see cref="OnTokenInfo"/> as a detailed one (adds the chunk
-/// index, and a closing line with finish reason and usage). The file is opened when the logger is created, shared
-/// for reading (so it can be tailed), flushed at the end of every run and by <see cref="Flush"/>, and closed by
-/// <see cref="Dispose"/> / <see cref="DisposeAsync"/>: create it with <c>using</c>. Thread-safe.
+/// Pass the logger itself as the run's sink (<c>agent.RunAsync(task, log)</c>): it is flushed when the run ends, and
+/// when a model call is cut and made again, the lines of that call are removed from the file, so its token lines
+/// always spell exactly the final answer. It also works as a plain callback (<see cref="OnToken"/>) or a detailed one
+/// (<see cref="OnTokenInfo"/>: adds the chunk index, and a closing line with finish reason and usage). The file is
+/// opened when the logger is created, shared for reading (so it can be tailed), flushed at the end of every run and by
+/// <see cref="Flush"/>, and closed by <see cref="Dispose"/> / <see cref="DisposeAsync"/>: create it with <c>using</c>. Thread-safe.
 /// </remarks>
-public sealed class FileStreamLogger : IFlushableCallback, IDisposable, IAsyncDisposable
+public sealed class FileStreamLogger : TextSink, IDisposable, IAsyncDisposable
 {
     private readonly StreamWriter _writer;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+    private long _callStart;
+    private int _callLines;
     private bool _disposed;
 
     /// <summary>Opens (creates or truncates, or appends to) the log file.</summary>
@@ -71,7 +75,7 @@ public sealed class FileStreamLogger : IFlushableCallback, IDisposable, IAsyncDi
     }
 
     /// <summary>Pushes buffered lines to the file.</summary>
-    public void Flush()
+    public override void Flush()
     {
         lock (_gate)
         {
@@ -113,6 +117,35 @@ public sealed class FileStreamLogger : IFlushableCallback, IDisposable, IAsyncDi
         await _writer.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    protected override void OnText(string text) => OnToken(text);
+
+    /// <inheritdoc />
+    protected override void OnCallStarted(AgentStarted started)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.Flush();
+            _callStart = _writer.BaseStream.Position;
+            _callLines = 0;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnReset(AgentStarted retry)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // The cut call's lines go: the file keeps only text that is part of the answer.
+            _writer.Flush();
+            _writer.BaseStream.SetLength(_callStart);
+            LinesWritten -= _callLines;
+            _callLines = 0;
+        }
+    }
+
     private void WriteLine(string text)
     {
         lock (_gate)
@@ -122,6 +155,7 @@ public sealed class FileStreamLogger : IFlushableCallback, IDisposable, IAsyncDi
             _writer.Write(' ');
             _writer.WriteLine(text);
             LinesWritten++;
+            _callLines++;
         }
     }
 

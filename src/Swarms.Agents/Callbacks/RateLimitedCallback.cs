@@ -1,4 +1,5 @@
 using System.Text;
+using Swarms.Agents.Streaming;
 
 namespace Swarms.Agents.Callbacks;
 
@@ -10,12 +11,14 @@ namespace Swarms.Agents.Callbacks;
 /// <remarks>
 /// Delivery happens on the caller's thread when a token arrives, so text held back waits for the next token
 /// after the interval (or the flush at the end of the run); no timer thread calls the receiver.
-/// Pass the method group (<c>agent.RunAsync(task, limited.OnToken)</c>) and the agent flushes at the end of the
-/// run; wrapped in a lambda, call <see cref="Flush"/> or dispose it after the run. Thread-safe.
+/// Pass the helper itself as the run's sink (<c>agent.RunAsync(task, limited)</c>) and the agent flushes at the end
+/// of the run and handles restarts (held-back text dropped, <c>onReset</c> told to discard the text of the call made
+/// again); as a plain callback (<c>limited.OnToken</c>), call <see cref="Flush"/> or dispose it after the run. Thread-safe.
 /// </remarks>
-public sealed class RateLimitedCallback : IFlushableCallback, IDisposable
+public sealed class RateLimitedCallback : TextSink, IDisposable
 {
     private readonly Action<string> _onText;
+    private readonly Action? _onReset;
     private readonly TimeProvider _time;
     private readonly StringBuilder _pending = new();
     private readonly Lock _gate = new();
@@ -26,11 +29,13 @@ public sealed class RateLimitedCallback : IFlushableCallback, IDisposable
     /// <param name="onText">Receives the text gathered since its previous call.</param>
     /// <param name="minInterval">Least time between two calls of <paramref name="onText"/> (zero or more).</param>
     /// <param name="timeProvider">The clock; tests pass a fake one.</param>
-    public RateLimitedCallback(Action<string> onText, TimeSpan minInterval, TimeProvider? timeProvider = null)
+    /// <param name="onReset">Told to discard the text of the current model call, when it is made again after a failure.</param>
+    public RateLimitedCallback(Action<string> onText, TimeSpan minInterval, TimeProvider? timeProvider = null, Action? onReset = null)
     {
         ArgumentNullException.ThrowIfNull(onText);
         ArgumentOutOfRangeException.ThrowIfLessThan(minInterval, TimeSpan.Zero);
         _onText = onText;
+        _onReset = onReset;
         MinInterval = minInterval;
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -57,7 +62,7 @@ public sealed class RateLimitedCallback : IFlushableCallback, IDisposable
     }
 
     /// <summary>Delivers the text held back, if any, whatever the interval.</summary>
-    public void Flush()
+    public override void Flush()
     {
         lock (_gate)
         {
@@ -70,6 +75,20 @@ public sealed class RateLimitedCallback : IFlushableCallback, IDisposable
 
     /// <summary>Flushes what is held back.</summary>
     public void Dispose() => Flush();
+
+    /// <inheritdoc />
+    protected override void OnText(string text) => OnToken(text);
+
+    /// <inheritdoc />
+    protected override void OnReset(AgentStarted retry)
+    {
+        lock (_gate)
+        {
+            _pending.Clear();
+        }
+
+        _onReset?.Invoke();
+    }
 
     private void Deliver(long now)
     {

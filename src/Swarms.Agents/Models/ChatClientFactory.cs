@@ -3,13 +3,34 @@ using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using OpenAI;
+using Swarms.Agents.Configuration;
 
 namespace Swarms.Agents.Models;
 
 /// <summary>Builds the <see cref="IChatClient"/> that <see cref="ModelSettings"/> describe.</summary>
 public static class ChatClientFactory
 {
+    /// <summary>
+    /// The configuration the CLI, the samples and the hosts read model settings from: the <c>Values</c> of
+    /// <c>local.settings.json</c> in <paramref name="directory"/> (the working directory by default), then the
+    /// environment variables, which win.
+    /// </summary>
+    public static IConfiguration LoadConfiguration(string? directory = null) =>
+        new ConfigurationBuilder()
+            .AddLocalSettingsValues(Path.Combine(directory ?? Directory.GetCurrentDirectory(), "local.settings.json"))
+            .AddEnvironmentVariables()
+            .Build();
+
+    /// <summary>
+    /// The chat client configured by the environment and <c>local.settings.json</c> (see <see cref="ModelSettings"/>;
+    /// nothing configured: the offline local model). Call it where your app starts; agents never read configuration.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is invalid or missing; the message names it.</exception>
+    public static IChatClient FromEnvironment(string? model = null) =>
+        Create(ModelSettings.FromConfiguration(LoadConfiguration()), model);
+
     /// <summary>
     /// Creates the chat client. <paramref name="model"/> overrides the settings' default model. The SDK's own
     /// retries are turned off: the <see cref="Agent"/> retries, so that every attempt is visible in its events.

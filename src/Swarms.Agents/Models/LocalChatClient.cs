@@ -41,6 +41,15 @@ public sealed partial class LocalChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        // Loaded once per process, awaited rather than blocked on: agents starting together do not hold threads.
+        await TokenCounter.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        if (_options.TokensPerSecond == 0)
+        {
+            // At full speed the model never waits: give the thread back once, so that agents calling it together all
+            // start now rather than one after another's whole answer.
+            await Task.Yield();
+        }
+
         var conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
         var text = LocalResponseComposer.Compose(conversation);
         int maxTokens = options?.MaxOutputTokens ?? int.MaxValue;
@@ -51,7 +60,7 @@ public sealed partial class LocalChatClient : IChatClient
 
         foreach (Match piece in Piece().Matches(text))
         {
-            int pieceTokens = TokenCounter.Count(piece.Value);
+            int pieceTokens = TokenCounter.Count(piece.Value, cancellationToken);
             if (outputTokens + pieceTokens > maxTokens)
             {
                 finish = ChatFinishReason.Length;
@@ -74,8 +83,8 @@ public sealed partial class LocalChatClient : IChatClient
         }
 
         // Pieces counted one by one overestimate slightly (merges across piece boundaries); usage reports the exact count.
-        long input = TokenCounter.Count(conversation);
-        outputTokens = TokenCounter.Count(text[..emittedLength]);
+        long input = TokenCounter.Count(conversation, cancellationToken);
+        outputTokens = TokenCounter.Count(text[..emittedLength], cancellationToken);
         yield return new ChatResponseUpdate
         {
             Role = ChatRole.Assistant,

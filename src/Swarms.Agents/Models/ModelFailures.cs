@@ -1,11 +1,12 @@
 using System.ClientModel;
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Swarms.Agents;
 
 /// <summary>Which model failures are worth another attempt, and how long to wait before it.</summary>
-internal static class ModelFailures
+internal static partial class ModelFailures
 {
     /// <summary>429, 408, 5xx, connection failures, a stream cut mid-way and timeouts are transient; the rest (400, 401, 404...) are not.</summary>
     public static bool IsTransient(Exception exception) => exception switch
@@ -65,11 +66,27 @@ internal static class ModelFailures
         var message = string.Join(' ', exception.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return exception switch
         {
-            // The SDK's own message already starts "HTTP 429 (code: ...)": do not say it twice.
+            // The SDK's own message starts "HTTP 429 (type: code)": say it once, without empty parts or a code that
+            // only repeats the status ("HTTP 429 (rate_limit: )" becomes "HTTP 429 (rate_limit): message").
+            ClientResultException { Status: > 0 } cre when SdkMessage().Match(message) is { Success: true } m =>
+                Tidy(cre.Status, m.Groups["type"].Value, m.Groups["code"].Value, m.Groups["message"].Value),
             ClientResultException { Status: > 0 } cre when message.StartsWith($"HTTP {cre.Status}", StringComparison.Ordinal) => message,
             ClientResultException { Status: > 0 } cre => $"HTTP {cre.Status}: {message}",
             OperationCanceledException => $"timed out: {message}",
             _ => $"{exception.GetType().Name}: {message}",
         };
     }
+
+    private static string Tidy(int status, string type, string code, string message)
+    {
+        var parts = new[] { type.Trim(), code.Trim() }
+            .Where(p => p.Length > 0 && p != status.ToString(CultureInfo.InvariantCulture))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var head = parts.Count == 0 ? $"HTTP {status}" : $"HTTP {status} ({string.Join(", ", parts)})";
+        return message.Trim().Length == 0 ? head : $"{head}: {message.Trim()}";
+    }
+
+    [GeneratedRegex(@"^HTTP \d+ \((?<type>[^:)]*):?(?<code>[^)]*)\)\s*(?<message>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex SdkMessage();
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace Swarms.Agents.Models;
 
 /// <summary>
-/// Which model provider to use and how to reach it. Read from environment variables, and from the
-/// <c>Values</c> of <c>local.settings.json</c> in the working directory (environment variables win), so the
-/// same settings serve the CLI, the local host and Azure Functions.
+/// Which model provider to use and how to reach it: the options behind <see cref="ChatClientFactory"/> and
+/// <c>services.AddSwarmsAgents(configuration)</c>. Bound from configuration with the flat keys the CLI, the local host
+/// and Azure Functions share (environment variables, the <c>Values</c> of <c>local.settings.json</c>):
 /// </summary>
 /// <remarks>
 /// <list type="table">
@@ -16,6 +16,7 @@ namespace Swarms.Agents.Models;
 /// <item><term>OPENAI_BASE_URL, OPENAI_API_KEY, OPENAI_MODEL</term><description>OpenAI or any compatible endpoint (Ollama, vLLM, LM Studio).</description></item>
 /// <item><term>SWARMS_LOCAL_TOKENS_PER_SECOND</term><description>Streaming rate of the local model (0: as fast as possible).</description></item>
 /// </list>
+/// The core never reads these by itself: the application (or the CLI, or a host) gives its configuration.
 /// </remarks>
 public sealed record ModelSettings
 {
@@ -23,41 +24,39 @@ public sealed record ModelSettings
     public static IReadOnlyList<string> Providers { get; } = ["local", "openai", "azure-openai"];
 
     /// <summary><c>local</c>, <c>openai</c> or <c>azure-openai</c>.</summary>
-    public string Provider { get; init; } = "local";
+    public string Provider { get; set; } = "local";
 
     /// <summary>Default model or deployment.</summary>
-    public string? Model { get; init; }
+    public string? Model { get; set; }
 
     /// <summary>Azure OpenAI endpoint, or the OpenAI-compatible base URL.</summary>
-    public Uri? Endpoint { get; init; }
+    public Uri? Endpoint { get; set; }
 
     /// <summary>API key; null for Azure means <c>DefaultAzureCredential</c>.</summary>
-    public string? ApiKey { get; init; }
+    public string? ApiKey { get; set; }
 
     /// <summary>Streaming rate of the local model.</summary>
-    public double LocalTokensPerSecond { get; init; } = LocalModelOptions.DefaultTokensPerSecond;
+    public double LocalTokensPerSecond { get; set; } = LocalModelOptions.DefaultTokensPerSecond;
 
     /// <summary>Network timeout of one model call.</summary>
-    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(100);
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>
-    /// Reads the settings. <paramref name="variables"/> replaces the process environment (for tests);
-    /// <paramref name="settingsFile"/> is the <c>local.settings.json</c> to read, if it exists.
-    /// </summary>
+    /// <summary>Reads the settings from <paramref name="configuration"/>'s flat keys (see the remarks).</summary>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
-    public static ModelSettings FromEnvironment(IReadOnlyDictionary<string, string?>? variables = null, string? settingsFile = "local.settings.json")
+    public static ModelSettings FromConfiguration(IConfiguration configuration)
     {
-        var values = ReadSettingsFile(settingsFile);
-        string? Get(string name)
-        {
-            var v = variables is null ? Environment.GetEnvironmentVariable(name) : variables.GetValueOrDefault(name);
-            if (string.IsNullOrWhiteSpace(v))
-            {
-                values.TryGetValue(name, out v);
-            }
+        var settings = new ModelSettings();
+        Bind(configuration, settings);
+        return settings;
+    }
 
-            return string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-        }
+    /// <summary>Sets <paramref name="settings"/> from <paramref name="configuration"/>'s flat keys; what they leave out keeps its value.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
+    public static void Bind(IConfiguration configuration, ModelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(settings);
+        string? Get(string name) => configuration[name] is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
         string? azureEndpoint = Get("AZURE_OPENAI_ENDPOINT"), openAiBase = Get("OPENAI_BASE_URL"), openAiKey = Get("OPENAI_API_KEY");
         var provider = Get("SWARMS_MODEL_PROVIDER")?.ToLowerInvariant()
@@ -67,62 +66,34 @@ public sealed record ModelSettings
             throw new ArgumentException($"SWARMS_MODEL_PROVIDER '{provider}' is not known; use one of: {string.Join(", ", Providers)}.");
         }
 
-        double rate = LocalModelOptions.DefaultTokensPerSecond;
-        if (Get("SWARMS_LOCAL_TOKENS_PER_SECOND") is { } rateText &&
-            (!double.TryParse(rateText, NumberStyles.Float, CultureInfo.InvariantCulture, out rate) || rate < 0))
+        if (Get("SWARMS_LOCAL_TOKENS_PER_SECOND") is { } rateText)
         {
-            throw new ArgumentException($"SWARMS_LOCAL_TOKENS_PER_SECOND '{rateText}' is not a number of tokens per second (0 or more).");
+            settings.LocalTokensPerSecond = double.TryParse(rateText, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate >= 0
+                ? rate
+                : throw new ArgumentException($"SWARMS_LOCAL_TOKENS_PER_SECOND '{rateText}' is not a number of tokens per second (0 or more).");
         }
 
-        return provider switch
+        settings.Provider = provider;
+        switch (provider)
         {
-            "azure-openai" => new ModelSettings
-            {
-                Provider = provider,
-                Endpoint = ParseUri("AZURE_OPENAI_ENDPOINT", azureEndpoint ?? throw new ArgumentException("AZURE_OPENAI_ENDPOINT is required for the azure-openai provider.")),
-                Model = Get("SWARMS_MODEL") ?? Get("AZURE_OPENAI_DEPLOYMENT"),
-                ApiKey = Get("AZURE_OPENAI_API_KEY"),
-            },
-            "openai" => new ModelSettings
-            {
-                Provider = provider,
-                Endpoint = openAiBase is null ? null : ParseUri("OPENAI_BASE_URL", openAiBase),
-                Model = Get("SWARMS_MODEL") ?? Get("OPENAI_MODEL"),
-                ApiKey = openAiKey,
-            },
-            _ => new ModelSettings { Provider = "local", Model = Get("SWARMS_MODEL"), LocalTokensPerSecond = rate },
-        };
+            case "azure-openai":
+                settings.Endpoint = ParseUri("AZURE_OPENAI_ENDPOINT", azureEndpoint ?? throw new ArgumentException("AZURE_OPENAI_ENDPOINT is required for the azure-openai provider."));
+                settings.Model = Get("SWARMS_MODEL") ?? Get("AZURE_OPENAI_DEPLOYMENT") ?? settings.Model;
+                settings.ApiKey = Get("AZURE_OPENAI_API_KEY") ?? settings.ApiKey;
+                break;
+            case "openai":
+                settings.Endpoint = openAiBase is null ? settings.Endpoint : ParseUri("OPENAI_BASE_URL", openAiBase);
+                settings.Model = Get("SWARMS_MODEL") ?? Get("OPENAI_MODEL") ?? settings.Model;
+                settings.ApiKey = openAiKey ?? settings.ApiKey;
+                break;
+            default:
+                settings.Model = Get("SWARMS_MODEL") ?? settings.Model;
+                break;
+        }
     }
 
     private static Uri ParseUri(string name, string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : throw new ArgumentException($"{name} '{value}' is not an absolute http(s) URL.");
-
-    private static Dictionary<string, string?> ReadSettingsFile(string? path)
-    {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (path is null || !File.Exists(path))
-        {
-            return result;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(path));
-            if (doc.RootElement.TryGetProperty("Values", out var values) && values.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var p in values.EnumerateObject())
-                {
-                    result[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new ArgumentException($"{Path.GetFullPath(path)} is not valid JSON: {ex.Message}", ex);
-        }
-
-        return result;
-    }
 }

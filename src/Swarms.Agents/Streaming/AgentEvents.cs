@@ -2,9 +2,13 @@ namespace Swarms.Agents.Streaming;
 
 /// <summary>
 /// An agent began a step (AG-UI <c>STEP_STARTED</c>). <paramref name="Step"/> is the loop number (1-based).
-/// An <paramref name="Attempt"/> above 1 means the model call is being retried: sinks should discard the text
-/// they collected for this agent's step and start again.
 /// </summary>
+/// <remarks>
+/// <b>The reset rule.</b> An <paramref name="Attempt"/> above 1 means the model call is being made again (after an
+/// <see cref="AgentFailed"/> with <c>WillRetry</c>, or a re-delivered durable activity): every consumer discards the
+/// text it collected for this agent's step and starts again. Every sink of this library honours it, so what a sink
+/// ends with is exactly the agent's final answer.
+/// </remarks>
 public sealed record AgentStarted(string Agent, int Step, int Attempt) : AgentEvent(Agent);
 
 /// <summary>Answer text from the model (AG-UI <c>TEXT_MESSAGE_CONTENT</c>).</summary>

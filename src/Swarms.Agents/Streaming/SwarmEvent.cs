@@ -23,19 +23,14 @@ public abstract record SwarmEvent
     /// <summary>The run this event belongs to.</summary>
     public string RunId { get; init; } = "";
 
-    private long _seq;
-
-    /// <summary>Position of the event in its run; strictly increasing, starting at 1.</summary>
-    public long Seq { get => _seq; init => _seq = value; }
+    /// <summary>
+    /// Position of the event in its run: unique and increasing. Numbers come from the run's
+    /// <see cref="IEventSequence"/>; an in-process run counts from 1 without gaps.
+    /// </summary>
+    public long Seq { get; init; }
 
     /// <summary>When the event was produced.</summary>
     public DateTimeOffset Timestamp { get; init; }
-
-    /// <summary>
-    /// Renumbers an event that has not been handed to anyone yet: a workflow merging agents that run at once
-    /// gives each event its place in the merged stream without copying it (one copy per token otherwise).
-    /// </summary>
-    internal void Resequence(long seq) => _seq = seq;
 }
 
 /// <summary>Base of the events that concern one agent of a run.</summary>

@@ -31,6 +31,13 @@ public sealed record TokenInfo
     /// <summary>True on the closing chunk, sent once when the run completes.</summary>
     public bool IsLast { get; init; }
 
+    /// <summary>
+    /// True on a reset chunk (empty content): the model call is being made again after a failure that came after
+    /// some text, so the text received since the last reset is not part of the answer; discard it. The next chunks
+    /// carry the new <see cref="Attempt"/> and count <see cref="Index"/> from 0.
+    /// </summary>
+    public bool IsReset { get; init; }
+
     /// <summary>When the chunk arrived.</summary>
     public DateTimeOffset Timestamp { get; init; }
 }

@@ -5,4 +5,4 @@ namespace Swarms.Agents.Workflows;
 /// <param name="Agent">The agent's name.</param>
 /// <param name="Input">What the agent is asked: the task, plus what earlier agents produced when the workflow passes it on.</param>
 /// <param name="Loop">The workflow loop (1-based) this step belongs to.</param>
-public sealed record AgentStep(int Index, string Agent, string Input, int Loop);
+internal sealed record AgentStep(int Index, string Agent, string Input, int Loop);

@@ -22,8 +22,11 @@ public sealed record AgentStepResult(
     int Index, string Agent, AgentStepStatus Status, string Output, TokenUsage Usage, string? Error,
     DateTimeOffset? StartedAt, TimeSpan Elapsed)
 {
+    /// <summary>Why the agent's last model call stopped (<c>stop</c>, <c>length</c>...), when it completed.</summary>
+    public string? FinishReason { get; init; }
+
     /// <summary>A result for an agent that never ran.</summary>
-    public static AgentStepResult NotRun(AgentStep step, AgentStepStatus status, string reason)
+    internal static AgentStepResult NotRun(AgentStep step, AgentStepStatus status, string reason)
     {
         ArgumentNullException.ThrowIfNull(step);
         return new(step.Index, step.Agent, status, "", TokenUsage.Zero, reason, null, TimeSpan.Zero);

@@ -1,37 +1,28 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Swarms.Agents.Dashboard;
+using Swarms.Agents.Output;
 using Swarms.Agents.Streaming;
 
 namespace Swarms.Agents.Workflows;
 
 /// <summary>
-/// What <see cref="SequentialWorkflow"/> and <see cref="ConcurrentWorkflow"/> share: running the
-/// <see cref="WorkflowLogic"/> on in-process agents, merging their events into one stream, the event callback and
-/// the dashboard. A workflow holds no per-run state, so one instance may run several tasks at once.
+/// What <see cref="SequentialWorkflow"/> and <see cref="ConcurrentWorkflow"/> share: running the workflow logic on
+/// in-process agents, merging their events into one stream, and handing that stream to the event callback, the
+/// agents' own callbacks and the dashboard through one dispatcher. A workflow holds no per-run state, so one instance
+/// may run several tasks at once.
 /// </summary>
 public abstract partial class AgentWorkflow
 {
     private readonly ILogger _logger;
 
-    private protected AgentWorkflow(IEnumerable<Agent> agents, WorkflowOptions options, WorkflowPlan plan)
+    private protected AgentWorkflow(IEnumerable<Agent> agents, WorkflowOptions options, Func<IReadOnlyList<string>, WorkflowOptions, WorkflowPlan> plan)
     {
+        ArgumentNullException.ThrowIfNull(agents);
         ArgumentNullException.ThrowIfNull(options);
         Agents = agents as IReadOnlyList<Agent> ?? [.. agents];
         Options = options;
-        Plan = plan;
-        plan.Validate();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var agent in Agents)
-        {
-            if (!names.Add(agent.Name))
-            {
-                throw new ArgumentException($"Two agents are named '{agent.Name}'; a workflow's agents need distinct names.", nameof(agents));
-            }
-        }
-
-        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Swarms.Agents.Workflows");
+        Plan = plan([.. Agents.Select(a => a.Name)], options);
+        Plan.Validate();
+        _logger = (options.LoggerFactory ?? StderrLogger.Warnings).CreateLogger<AgentWorkflow>();
     }
 
     /// <summary>The workflow's name.</summary>
@@ -40,89 +31,95 @@ public abstract partial class AgentWorkflow
     /// <summary>The agents, in order.</summary>
     public IReadOnlyList<Agent> Agents { get; }
 
-    /// <summary>The workflow's settings (shared, not copied: change them only between runs).</summary>
+    /// <summary>The workflow's settings (shared, not copied: change display settings only between runs).</summary>
     public WorkflowOptions Options { get; }
 
-    /// <summary>The plan <see cref="WorkflowLogic"/> runs: the same data a durable orchestrator takes.</summary>
+    /// <summary>The plan the workflow logic runs: the same data a durable orchestrator takes.</summary>
     public WorkflowPlan Plan { get; }
 
     /// <summary>
     /// Runs the task and returns the result: the final output and every agent's output, usage and timing, in
-    /// agent order. Shows the dashboard when <see cref="WorkflowOptions.ShowDashboard"/> is on; calls
-    /// <see cref="WorkflowOptions.OnEvent"/> for every event.
+    /// agent order. Shows the dashboard as <see cref="WorkflowOptions.ShowDashboard"/> says; calls
+    /// <see cref="WorkflowOptions.OnEvent"/> and each agent's own callbacks.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled; every agent is stopped.</exception>
     public Task<WorkflowResult> RunAsync(string task, CancellationToken cancellationToken = default) =>
-        RunAsync(task, Options.OnEvent, cancellationToken);
+        RunCoreAsync(task, Options.OnEvent, null, cancellationToken);
 
-    /// <summary>Runs the task like <see cref="RunAsync(string, CancellationToken)"/>, giving every event to <paramref name="onEvent"/> (overrides <see cref="WorkflowOptions.OnEvent"/>).</summary>
-    public async Task<WorkflowResult> RunAsync(string task, Action<SwarmEvent>? onEvent, CancellationToken cancellationToken = default)
+    /// <summary>Runs the task like <see cref="RunAsync(string, CancellationToken)"/>, giving every event to <paramref name="onEvent"/> (instead of <see cref="WorkflowOptions.OnEvent"/>).</summary>
+    public Task<WorkflowResult> RunAsync(string task, Action<SwarmEvent>? onEvent, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(task, onEvent, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the task like <see cref="RunAsync(string, CancellationToken)"/>, handing every event to
+    /// <paramref name="sink"/> (an NDJSON writer, a dashboard of your own), which replaces the default dashboard.
+    /// </summary>
+    public Task<WorkflowResult> RunAsync(string task, ISwarmEventSink sink, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        var callback = onEvent is null ? null : Isolate(onEvent);
-        if (!Options.ShowDashboard)
-        {
-            return await ExecuteAsync(task, callback, cancellationToken).ConfigureAwait(false);
-        }
-
-        var dashboard = new WorkflowDashboard(Options.Console ?? AnsiConsole.Console, Name, [.. Agents.Select(a => a.Name)], Options.TimeProvider);
-        return await dashboard.RunAsync(
-            show => ExecuteAsync(task, callback is null ? show : evt => { callback(evt); show(evt); }, cancellationToken)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(sink);
+        return RunCoreAsync(task, Options.OnEvent, sink, cancellationToken);
     }
 
     /// <summary>
-    /// Runs <see cref="WorkflowLogic"/> with an in-process invoker. <paramref name="target"/> gets every event,
-    /// renumbered in delivery order and one at a time; null: events are not published at all (the cheapest path).
+    /// Runs the task and yields the events of every agent merged into one stream, in sequence order:
+    /// <see cref="RunStarted"/>, each agent's events (tagged with its name), then <see cref="RunCompleted"/> or
+    /// <see cref="RunFailed"/>. Nothing is printed and no callback is called.
     /// </summary>
-    private async Task<WorkflowResult> ExecuteAsync(string task, Action<SwarmEvent>? target, CancellationToken cancellationToken)
+    /// <remarks>Stopping the enumeration early cancels the agents still running.</remarks>
+    /// <exception cref="OperationCanceledException">The token was cancelled; every agent is stopped.</exception>
+    public IAsyncEnumerable<SwarmEvent> RunStreamingAsync(string task, CancellationToken cancellationToken = default)
     {
-        var time = Options.TimeProvider;
-        var stamp = new RunStamp(null, time);
-        Action<SwarmEvent>? publish = target is null ? null : new EventSequencer(target).Publish;
-        long started = time.GetTimestamp();
-        // Run events take their numbers from the same stamp as the agents: in a sequential run the sequencer then
-        // finds every number already right and copies nothing.
-        publish?.Invoke(new RunStarted(Name, [.. Plan.Agents], task) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() });
-        using var invoker = new InProcessAgentInvoker(Agents, stamp, publish, Plan.OnError, Options.LoggerFactory);
-        WorkflowResult result;
-        try
-        {
-            result = await WorkflowLogic.RunAsync(Plan, task, invoker, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            publish?.Invoke(new RunFailed("Cancelled.", TokenUsage.Zero) { RunId = stamp.RunId, Seq = stamp.NextSeq(), Timestamp = time.GetUtcNow() });
-            throw;
-        }
-
-        result = result with { Elapsed = time.GetElapsedTime(started) };
-        SwarmEvent last = result.Status == WorkflowStatus.Failed
-            ? new RunFailed(result.Error ?? "Failed.", result.Usage)
-            : new RunCompleted(result.Output, result.Usage);
-        publish?.Invoke(stamp.Restamp(last));
-        return result;
+        ArgumentNullException.ThrowIfNull(task);
+        return new WorkflowRun(this, task).ReadAsync(cancellationToken);
     }
 
-    /// <summary>Wraps a user callback so that a throw is logged once and the run goes on.</summary>
-    private Action<SwarmEvent> Isolate(Action<SwarmEvent> callback)
+    private async Task<WorkflowResult> RunCoreAsync(string task, Action<SwarmEvent>? onEvent, ISwarmEventSink? sink, CancellationToken cancellationToken)
     {
-        bool faulted = false;
-        return evt =>
+        ArgumentNullException.ThrowIfNull(task);
+        var sinks = new List<ISwarmEventSink>();
+        if (onEvent is not null)
         {
-            try
+            sinks.Add(new IsolatedSink(new EventCallbackSink(onEvent), _logger, $"Workflow {Name}"));
+        }
+
+        foreach (var agent in Agents)
+        {
+            if (agent.Options.StreamingCallback is not null || agent.Options.TokenCallback is not null)
             {
-                callback(evt);
+                var callbacks = new CallbackSink(agent.Name, agent.Options.StreamingCallback, agent.Options.TokenCallback, agent.Logger, $"Agent {agent.Name}", Options.TimeProvider);
+                callbacks.SetModel(agent.Name, agent.ConfiguredModel);
+                sinks.Add(callbacks);
             }
-#pragma warning disable CA1031 // A user's callback may throw anything; it must not end the run.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                if (!faulted)
-                {
-                    faulted = true;
-                    Log.WorkflowCallbackFailed(_logger, Name, ex);
-                }
-            }
-        };
+        }
+
+        if (sink is not null)
+        {
+            sinks.Add(new IsolatedSink(sink, _logger, $"Workflow {Name}"));
+        }
+        else if ((Options.ShowDashboard ?? Agents.Any(a => a.Options.PrintOn)) && DashboardOutput() is { } output)
+        {
+            sinks.Add(new IsolatedSink(output.CreateDashboard(Name, Plan.Agents, Options.TimeProvider), _logger, $"Workflow {Name} (dashboard)"));
+        }
+
+        var run = new WorkflowRun(this, task);
+        // With no sink the events are still made (they carry the agents' outputs) but nobody is handed them.
+        await run.ReadAsync(cancellationToken).DispatchAsync(sinks, cancellationToken).ConfigureAwait(false);
+        return await run.Result.ConfigureAwait(false);
+    }
+
+    /// <summary>The workflow's output, else the one its agents were given, else the default console.</summary>
+    private IConsoleOutput? DashboardOutput() =>
+        Options.Output ?? Agents.Select(a => a.Options.Output).FirstOrDefault(o => o is not null) ?? ConsoleOutput.Default;
+
+    /// <summary>A plain event callback as a sink.</summary>
+    private sealed class EventCallbackSink(Action<SwarmEvent> callback) : ISwarmEventSink
+    {
+        public ValueTask OnEventAsync(SwarmEvent evt, CancellationToken cancellationToken)
+        {
+            callback(evt);
+            return default;
+        }
+
+        public ValueTask OnCompletedAsync(Exception? failure, CancellationToken cancellationToken) => default;
     }
 }

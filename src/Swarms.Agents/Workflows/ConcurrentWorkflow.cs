@@ -12,12 +12,12 @@ public sealed class ConcurrentWorkflow : AgentWorkflow
     /// <param name="name">The workflow's name (the dashboard's title).</param>
     /// <param name="agents">The agents.</param>
     /// <param name="maxLoops">How many rounds; each round after the first sees the previous round's answers.</param>
-    /// <param name="showDashboard">Show one live dashboard for the run.</param>
+    /// <param name="showDashboard">Show one live dashboard for the run; null: when some agent prints (<see cref="WorkflowOptions.ShowDashboard"/>).</param>
     /// <param name="maxConcurrency">Most agents running at once; null: all of them.</param>
     /// <param name="onError">What happens when an agent fails.</param>
     public ConcurrentWorkflow(
-        string name, IEnumerable<Agent> agents, int maxLoops = 1, bool showDashboard = false,
-        int? maxConcurrency = null, WorkflowErrorPolicy onError = WorkflowErrorPolicy.Continue)
+        string name, IEnumerable<Agent> agents, int maxLoops = WorkflowPlan.DefaultMaxLoops, bool? showDashboard = null,
+        int? maxConcurrency = null, WorkflowErrorPolicy onError = WorkflowPlan.DefaultOnError)
         : this(agents, new ConcurrentWorkflowOptions
         {
             Name = name, MaxLoops = maxLoops, ShowDashboard = showDashboard, MaxConcurrency = maxConcurrency, OnError = onError,
@@ -28,18 +28,10 @@ public sealed class ConcurrentWorkflow : AgentWorkflow
     /// <summary>Creates the workflow.</summary>
     /// <exception cref="ArgumentException">No agents, two with the same name, or invalid settings.</exception>
     public ConcurrentWorkflow(IEnumerable<Agent> agents, ConcurrentWorkflowOptions options)
-        : base(agents ?? throw new ArgumentNullException(nameof(agents)), options, CreatePlan(agents, options))
-    {
-    }
-
-    private static WorkflowPlan CreatePlan(IEnumerable<Agent> agents, ConcurrentWorkflowOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new WorkflowPlan(options.Name, WorkflowKind.Concurrent, [.. agents.Select(a => a.Name)])
+        : base(agents, options, (names, o) => new WorkflowPlan(o.Name, WorkflowKind.Concurrent, names)
         {
-            MaxLoops = options.MaxLoops,
-            MaxConcurrency = options.MaxConcurrency,
-            OnError = options.OnError,
-        };
+            MaxLoops = o.MaxLoops, MaxConcurrency = ((ConcurrentWorkflowOptions)o).MaxConcurrency, OnError = ((ConcurrentWorkflowOptions)o).OnError,
+        })
+    {
     }
 }

@@ -10,5 +10,5 @@ public sealed class ConcurrentWorkflowOptions : WorkflowOptions
     public int? MaxConcurrency { get; set; }
 
     /// <summary>What happens when an agent fails: the others finish (default), or they are cancelled.</summary>
-    public WorkflowErrorPolicy OnError { get; set; } = WorkflowErrorPolicy.Continue;
+    public WorkflowErrorPolicy OnError { get; set; } = WorkflowPlan.DefaultOnError;
 }

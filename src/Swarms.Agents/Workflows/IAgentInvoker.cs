@@ -10,7 +10,7 @@ namespace Swarms.Agents.Workflows;
 /// <see cref="AgentStepStatus.Failed"/>) rather than throw, so one failing agent does not end a concurrent run;
 /// throw <see cref="OperationCanceledException"/> only when the whole run is cancelled.
 /// </remarks>
-public interface IAgentInvoker
+internal interface IAgentInvoker
 {
     /// <summary>Runs <paramref name="agentStep"/> and returns its result.</summary>
     Task<AgentStepResult> InvokeAsync(AgentStep agentStep, CancellationToken cancellationToken);

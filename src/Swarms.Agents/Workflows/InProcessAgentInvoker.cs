@@ -1,76 +1,68 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using System.Threading.Channels;
 using Swarms.Agents.Streaming;
 
 namespace Swarms.Agents.Workflows;
 
 /// <summary>
-/// Runs workflow steps on in-process <see cref="Agent"/>s: streams each agent with the run's shared
-/// <see cref="RunStamp"/>, passes every event to a sink, feeds the agent's own callbacks, and turns a failure into
-/// a <see cref="AgentStepStatus.Failed"/> result so the other agents go on. One instance serves one run.
+/// Runs workflow steps on in-process <see cref="Agent"/>s: streams each agent under the run's shared
+/// <see cref="EventStamp"/>, writes every event into the run's channel, and turns a failure into a
+/// <see cref="AgentStepStatus.Failed"/> result so the other agents go on. One instance serves one run.
 /// </summary>
 /// <remarks>
 /// With <see cref="WorkflowErrorPolicy.CancelRest"/> the first failure cancels the agents still running; they
-/// report <see cref="AgentStepStatus.Cancelled"/>. Cancelling the token given to
-/// <see cref="InvokeAsync"/> cancels the whole run and surfaces as <see cref="OperationCanceledException"/>.
+/// report <see cref="AgentStepStatus.Cancelled"/>. Cancelling the token given to <see cref="InvokeAsync"/> cancels the
+/// whole run and surfaces as <see cref="OperationCanceledException"/>.
 /// </remarks>
-public sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
+internal sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
 {
     /// <summary>The error an agent reports when it was stopped because another agent failed.</summary>
     public const string CancelledByFailure = "Cancelled: another agent failed.";
 
     private readonly IReadOnlyList<Agent> _agents;
-    private readonly RunStamp _stamp;
-    private readonly Action<SwarmEvent>? _sink;
+    private readonly EventStamp _stamp;
+    private readonly ChannelWriter<SwarmEvent> _events;
     private readonly WorkflowErrorPolicy _onError;
-    private readonly ILogger _logger;
+    private readonly bool _concurrent;
     private readonly CancellationTokenSource _cancelRest = new();
 
-    /// <summary>Creates the invoker for one run.</summary>
-    /// <param name="agents">The workflow's agents; a step's <see cref="AgentStep.Index"/> picks one.</param>
-    /// <param name="stamp">The run's id and clock, shared by all agents.</param>
-    /// <param name="sink">Receives every event of every agent, possibly from several threads at once; null: none.</param>
-    /// <param name="onError">Whether a failure cancels the agents still running.</param>
-    /// <param name="loggerFactory">Where failing agent callbacks are logged; null: nowhere.</param>
-    public InProcessAgentInvoker(
-        IReadOnlyList<Agent> agents, RunStamp stamp, Action<SwarmEvent>? sink = null,
-        WorkflowErrorPolicy onError = WorkflowErrorPolicy.Continue, ILoggerFactory? loggerFactory = null)
+    public InProcessAgentInvoker(IReadOnlyList<Agent> agents, EventStamp stamp, ChannelWriter<SwarmEvent> events, WorkflowPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(agents);
-        ArgumentNullException.ThrowIfNull(stamp);
         _agents = agents;
         _stamp = stamp;
-        _sink = sink;
-        _onError = onError;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Swarms.Agents.Workflows");
+        _events = events;
+        _onError = plan.OnError;
+        _concurrent = plan.Kind == WorkflowKind.Concurrent;
     }
 
     /// <inheritdoc />
     public async Task<AgentStepResult> InvokeAsync(AgentStep agentStep, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(agentStep);
+        if (_concurrent)
+        {
+            // Return to the workflow logic at once, so the next agent of a concurrent step starts now, not when this
+            // one's first await comes (a model that streams synchronously would otherwise run every agent in turn).
+            await Task.Yield();
+        }
+
         var step = agentStep;
         var agent = _agents[step.Index];
         var time = _stamp.Time;
         var startedAt = time.GetUtcNow();
         long started = time.GetTimestamp();
-        var callbacks = agent.Options.StreamingCallback is null && agent.Options.TokenCallback is null
-            ? null
-            : new CallbackDispatcher(agent.Name, agent.ConfiguredModel, agent.Options.StreamingCallback, agent.Options.TokenCallback, _logger, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancelRest.Token);
         AgentCompleted? completed = null;
         try
         {
-            await foreach (var evt in agent.RunStreamingAsync(step.Input, _stamp, linked.Token).ConfigureAwait(false))
+            await foreach (var evt in agent.RunStreamingCoreAsync(step.Input, _stamp, agent.Options.UserInput, linked.Token).ConfigureAwait(false))
             {
-                _sink?.Invoke(evt);
-                callbacks?.OnEvent(evt);
+                // Straight after the agent stamped it: the run's reader waits for every number it handed out.
+                _events.TryWrite(evt);
                 completed = evt as AgentCompleted ?? completed;
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && _cancelRest.IsCancellationRequested)
         {
-            Publish(new AgentFailed(agent.Name, 1, CancelledByFailure, false));
+            _events.TryWrite(_stamp.AgentFailed(agent.Name, 1, CancelledByFailure, false));
             return Result(step, AgentStepStatus.Cancelled, "", TokenUsage.Zero, CancelledByFailure, startedAt, started);
         }
         catch (AgentRunException ex)
@@ -80,17 +72,12 @@ public sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Publish(new AgentFailed(agent.Name, 1, ex.Message, false));
+            _events.TryWrite(_stamp.AgentFailed(agent.Name, 1, ex.Message, false));
             return Fail(step, $"Agent '{agent.Name}' failed: {ex.Message}", startedAt, started);
         }
-        finally
-        {
-            // A buffered callback's tail must not be lost when the agent fails or is cancelled (a no-op after completion).
-            callbacks?.Complete();
-        }
 
-        var output = completed?.Output ?? "";
-        return Result(step, AgentStepStatus.Completed, output, completed?.Usage ?? TokenUsage.Zero, null, startedAt, started);
+        return Result(step, AgentStepStatus.Completed, completed?.Output ?? "", completed?.Usage ?? TokenUsage.Zero, null, startedAt, started,
+            completed?.FinishReason);
     }
 
     /// <inheritdoc />
@@ -107,8 +94,7 @@ public sealed class InProcessAgentInvoker : IAgentInvoker, IDisposable
     }
 
     private AgentStepResult Result(
-        AgentStep step, AgentStepStatus status, string output, TokenUsage usage, string? error, DateTimeOffset startedAt, long started) =>
-        new(step.Index, step.Agent, status, output, usage, error, startedAt, _stamp.Time.GetElapsedTime(started));
-
-    private void Publish(SwarmEvent evt) => _sink?.Invoke(_stamp.Restamp(evt));
+        AgentStep step, AgentStepStatus status, string output, TokenUsage usage, string? error, DateTimeOffset startedAt, long started,
+        string? finishReason = null) =>
+        new(step.Index, step.Agent, status, output, usage, error, startedAt, _stamp.Time.GetElapsedTime(started)) { FinishReason = finishReason };
 }

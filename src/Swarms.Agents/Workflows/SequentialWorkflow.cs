@@ -8,28 +8,24 @@ namespace Swarms.Agents.Workflows;
 /// </summary>
 public sealed class SequentialWorkflow : AgentWorkflow
 {
-    /// <summary>Creates the workflow with default settings.</summary>
+    /// <summary>Creates the workflow; the parameters are those of <see cref="ConcurrentWorkflow"/>'s short constructor.</summary>
     /// <param name="agents">The agents, in the order they run.</param>
     /// <param name="maxLoops">How many times the chain runs; each loop starts from the previous loop's last output.</param>
-    public SequentialWorkflow(IEnumerable<Agent> agents, int maxLoops = 1)
-        : this(agents, new SequentialWorkflowOptions { Name = "sequential-workflow", MaxLoops = maxLoops })
+    /// <param name="showDashboard">Show one live dashboard, the running agent's tokens streaming in it; null: when some agent prints.</param>
+    /// <param name="name">The workflow's name (the dashboard's title).</param>
+    public SequentialWorkflow(
+        IEnumerable<Agent> agents, int maxLoops = WorkflowPlan.DefaultMaxLoops, bool? showDashboard = null, string name = WorkflowPlan.DefaultName)
+        : this(agents, new SequentialWorkflowOptions { Name = name, MaxLoops = maxLoops, ShowDashboard = showDashboard })
     {
     }
 
     /// <summary>Creates the workflow.</summary>
     /// <exception cref="ArgumentException">No agents, two with the same name, or invalid settings.</exception>
     public SequentialWorkflow(IEnumerable<Agent> agents, SequentialWorkflowOptions options)
-        : base(agents ?? throw new ArgumentNullException(nameof(agents)), options, CreatePlan(agents, options))
-    {
-    }
-
-    private static WorkflowPlan CreatePlan(IEnumerable<Agent> agents, SequentialWorkflowOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new WorkflowPlan(options.Name, WorkflowKind.Sequential, [.. agents.Select(a => a.Name)])
+        : base(agents, options, (names, o) => new WorkflowPlan(o.Name, WorkflowKind.Sequential, names)
         {
-            MaxLoops = options.MaxLoops,
-            InputMode = options.InputMode,
-        };
+            MaxLoops = o.MaxLoops, InputMode = ((SequentialWorkflowOptions)o).InputMode,
+        })
+    {
     }
 }

@@ -4,5 +4,5 @@ namespace Swarms.Agents.Workflows;
 public sealed class SequentialWorkflowOptions : WorkflowOptions
 {
     /// <summary>What each agent receives: the task and the previous output (default), or the whole transcript.</summary>
-    public SequentialInputMode InputMode { get; set; } = SequentialInputMode.PreviousOutput;
+    public SequentialInputMode InputMode { get; set; } = WorkflowPlan.DefaultInputMode;
 }

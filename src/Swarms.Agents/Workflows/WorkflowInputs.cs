@@ -6,7 +6,7 @@ namespace Swarms.Agents.Workflows;
 /// Builds what each agent receives. The task always comes first, on its own line, so a model (and the local
 /// stand-in, which takes the subject from the first line) sees what the run is about before what others wrote.
 /// </summary>
-public static class WorkflowInputs
+internal static class WorkflowInputs
 {
     /// <summary>The task, followed by the previous agent's output when there is one.</summary>
     public static string WithPrevious(string task, KeyValuePair<string, string>? previous)

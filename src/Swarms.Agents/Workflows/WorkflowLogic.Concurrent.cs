@@ -1,6 +1,6 @@
 namespace Swarms.Agents.Workflows;
 
-public static partial class WorkflowLogic
+internal static partial class WorkflowLogic
 {
     /// <summary>
     /// Every agent on the same input, at most <see cref="WorkflowPlan.MaxConcurrency"/> in flight; results in agent

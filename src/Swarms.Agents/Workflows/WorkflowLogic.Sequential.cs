@@ -1,6 +1,6 @@
 namespace Swarms.Agents.Workflows;
 
-public static partial class WorkflowLogic
+internal static partial class WorkflowLogic
 {
     /// <summary>Agents one after another; each gets the task and the previous output (or the transcript). A failure stops the run.</summary>
     private static async Task<WorkflowResult> RunSequentialAsync(

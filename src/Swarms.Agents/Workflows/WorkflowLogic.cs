@@ -13,7 +13,7 @@ namespace Swarms.Agents.Workflows;
 /// / <see cref="Task.WhenAny(Task[])"/> on them, with no <c>ConfigureAwait(false)</c> (which would leave the
 /// orchestrator's synchronization context), and it never reads the clock, starts threads, sleeps or locks.
 /// </remarks>
-public static partial class WorkflowLogic
+internal static partial class WorkflowLogic
 {
     /// <summary>Runs <paramref name="plan"/> on <paramref name="task"/>, calling <paramref name="invoker"/> for every agent step.</summary>
     /// <exception cref="OperationCanceledException">The invoker reported that the run was cancelled.</exception>

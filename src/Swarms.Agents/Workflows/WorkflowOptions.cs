@@ -1,32 +1,39 @@
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
+using Swarms.Agents.Output;
 using Swarms.Agents.Streaming;
 
 namespace Swarms.Agents.Workflows;
 
-/// <summary>Settings shared by <see cref="SequentialWorkflow"/> and <see cref="ConcurrentWorkflow"/>.</summary>
+/// <summary>
+/// Settings shared by <see cref="SequentialWorkflow"/> and <see cref="ConcurrentWorkflow"/>: how a run is shown and
+/// observed, plus the plan settings both kinds have (<see cref="WorkflowPlan"/> holds their defaults).
+/// </summary>
 public class WorkflowOptions
 {
     /// <summary>The workflow's name: the dashboard's title and the <see cref="RunStarted"/> event's workflow.</summary>
-    public string Name { get; set; } = "workflow";
+    public string Name { get; set; } = WorkflowPlan.DefaultName;
 
     /// <summary>How many times the whole workflow runs; each loop after the first builds on the previous one.</summary>
-    public int MaxLoops { get; set; } = 1;
+    public int MaxLoops { get; set; } = WorkflowPlan.DefaultMaxLoops;
 
     /// <summary>
-    /// Show one live dashboard for the whole run (plain progress lines when output is not a terminal) during
-    /// <c>RunAsync</c>. Off: nothing is printed. Agents never print their own panels inside a workflow, whatever
-    /// their <see cref="AgentOptions.PrintOn"/>; <c>RunStreamingAsync</c> never prints.
+    /// Show one live dashboard for the run during <c>RunAsync</c> (the running agents' tokens live; plain progress
+    /// lines when output is not a terminal). Null (default): shown when some agent has <see cref="AgentOptions.PrintOn"/>,
+    /// as the seed's agents print themselves. Agents never print their own panels inside a workflow;
+    /// <c>RunStreamingAsync</c> never prints.
     /// </summary>
-    public bool ShowDashboard { get; set; }
+    public bool? ShowDashboard { get; set; }
 
     /// <summary>Receives every event of the run, in sequence order, one at a time. A callback that throws is logged once and skipped.</summary>
     public Action<SwarmEvent>? OnEvent { get; set; }
 
-    /// <summary>Where the dashboard is drawn. Null: the process console.</summary>
-    public IAnsiConsole? Console { get; set; }
+    /// <summary>
+    /// Draws the dashboard. Null: the <see cref="AgentOptions.Output"/> of the first agent that has one, else
+    /// <see cref="ConsoleOutput.Default"/> (the <c>Swarms.Console</c> package).
+    /// </summary>
+    public IConsoleOutput? Output { get; set; }
 
-    /// <summary>Where failing callbacks are logged. Null: nowhere.</summary>
+    /// <summary>Where failing callbacks are logged. Null: standard error, one line per warning.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>The clock for timestamps and timings.</summary>

@@ -1,25 +1,41 @@
 namespace Swarms.Agents.Workflows;
 
 /// <summary>
-/// Everything <see cref="WorkflowLogic"/> needs to sequence or fan out a workflow's agents: plain, serializable
-/// data, so a durable orchestrator can take it as its input.
+/// A workflow's settings in one shape: what <see cref="WorkflowLogic"/> needs to sequence or fan out the agents.
+/// The JSON definition (<see cref="Definitions.SwarmDefinition"/>), the options types and the constructors all map
+/// onto it, and its defaults are the only ones. Plain, serializable data, so a durable orchestrator takes it as input.
 /// </summary>
 /// <param name="Name">The workflow's name.</param>
 /// <param name="Kind">Sequential or concurrent.</param>
 /// <param name="Agents">The agents' names, in order.</param>
 public sealed record WorkflowPlan(string Name, WorkflowKind Kind, IReadOnlyList<string> Agents)
 {
-    /// <summary>How many times the whole workflow runs; each loop after the first builds on the previous one.</summary>
-    public int MaxLoops { get; init; } = 1;
+    /// <summary>The name of a workflow given none.</summary>
+    public const string DefaultName = "workflow";
 
-    /// <summary>Concurrent only: most agents in flight at once; null means all of them (agents are I/O-bound).</summary>
+    /// <summary>Loops of a workflow that sets none.</summary>
+    public const int DefaultMaxLoops = 1;
+
+    /// <summary>Concurrent: a failed agent is recorded and the others finish.</summary>
+    public const WorkflowErrorPolicy DefaultOnError = WorkflowErrorPolicy.Continue;
+
+    /// <summary>Sequential: each agent gets the task and the previous agent's output.</summary>
+    public const SequentialInputMode DefaultInputMode = SequentialInputMode.PreviousOutput;
+
+    /// <summary>How many times the whole workflow runs; each loop after the first builds on the previous one.</summary>
+    public int MaxLoops { get; init; } = DefaultMaxLoops;
+
+    /// <summary>
+    /// Concurrent only: most agents in flight at once; null (the default) means all of them: agents wait on the
+    /// network, not the CPU, so the limit is not the number of cores.
+    /// </summary>
     public int? MaxConcurrency { get; init; }
 
     /// <summary>Concurrent only: what to do when an agent fails.</summary>
-    public WorkflowErrorPolicy OnError { get; init; } = WorkflowErrorPolicy.Continue;
+    public WorkflowErrorPolicy OnError { get; init; } = DefaultOnError;
 
     /// <summary>Sequential only: what each agent receives.</summary>
-    public SequentialInputMode InputMode { get; init; } = SequentialInputMode.PreviousOutput;
+    public SequentialInputMode InputMode { get; init; } = DefaultInputMode;
 
     /// <summary>Checks the plan; throws with the offending field named.</summary>
     public void Validate()
@@ -35,6 +51,15 @@ public sealed record WorkflowPlan(string Name, WorkflowKind Kind, IReadOnlyList<
         if (MaxConcurrency is { } max)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(MaxConcurrency));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var agent in Agents)
+        {
+            if (!names.Add(agent))
+            {
+                throw new ArgumentException($"Two agents are named '{agent}'; a workflow's agents need distinct names.", nameof(Agents));
+            }
         }
     }
 }

@@ -20,4 +20,7 @@ public sealed record WorkflowResult(
 
     /// <summary>True when every agent completed.</summary>
     public bool Succeeded => Status == WorkflowStatus.Completed;
+
+    /// <summary>The final output (what <c>print(result)</c> shows in swarms), or the error when there is none.</summary>
+    public override string ToString() => Output.Length > 0 || Error is null ? Output : Error;
 }

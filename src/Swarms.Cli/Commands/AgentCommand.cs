@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Swarms.Agents;
-using Swarms.Agents.Streaming;
+using Swarms.Console;
 
 namespace Swarms.Cli.Commands;
 
@@ -14,6 +14,8 @@ internal static class AgentCommand
         Examples:
           swarms agent "Analyze TSLA stock"
           swarms agent "Summarize the risks of a bond ladder" --name Risk-Analyst --system-prompt "You are a risk analyst."
+          swarms agent --task-file brief.md
+          cat brief.md | swarms agent -
           swarms agent "Analyze TSLA" --json
           SWARMS_MODEL_PROVIDER=openai OPENAI_API_KEY=... swarms agent "Analyze TSLA" --model gpt-4o-mini
 
@@ -22,42 +24,51 @@ internal static class AgentCommand
 
     public static Command Create(CliContext context)
     {
-        var task = new Argument<string>("task") { Description = "What the agent should do." };
+        var task = new Argument<string?>("task") { Description = "What the agent should do ('-': read it from standard input).", Arity = ArgumentArity.ZeroOrOne };
+        var taskFile = TaskInput.CreateOption();
         var name = new Option<string>("--name") { Description = "The agent's name.", DefaultValueFactory = _ => "Swarms-Demo-Agent" };
         var prompt = new Option<string>("--system-prompt")
         {
             Description = "The agent's role.",
             DefaultValueFactory = _ => "You are a market analyst who gives structured, balanced analysis.",
         };
-        var loops = new Option<int>("--max-loops") { Description = "How many times the agent refines its answer.", DefaultValueFactory = _ => 1 };
-        var common = new CommonOptions();
-        var command = new Command("agent", Help) { task, name, prompt, loops };
+        var loops = new Option<int>("--max-loops")
+        {
+            Description = "How many times the agent refines its answer (1 or more).",
+            DefaultValueFactory = _ => 1,
+            CustomParser = result => ParseLoops(result),
+        };
+        var common = new CommonOptions("The model (or Azure deployment) the agent calls. Overrides SWARMS_MODEL and the provider's model setting.");
+        var command = new Command("agent", Help) { task, taskFile, name, prompt, loops };
         common.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (provider, model, json, quiet, outputFile) = common.Read(parse, context);
-            if (parse.GetValue(loops) < 1)
+            var text = await TaskInput.ReadAsync(parse.GetValue(task), parse.GetValue(taskFile), context, cancellationToken).ConfigureAwait(false);
+            var agentName = parse.GetValue(name);
+            if (string.IsNullOrWhiteSpace(agentName))
             {
-                throw new CliUsageException("--max-loops must be 1 or more.");
+                throw new CliUsageException("--name must not be empty.");
             }
 
-            var models = ModelChoice.Create(context, provider, model);
-            var agent = new Agent(new AgentOptions
+            using var models = ModelChoice.Create(context, provider, model);
+            var agent = models.Agents.Create(new AgentOptions
             {
-                AgentName = parse.GetValue(name) ?? "Swarms-Demo-Agent",
+                AgentName = agentName.Trim(),
                 SystemPrompt = parse.GetValue(prompt),
                 ModelName = model,
                 MaxLoops = parse.GetValue(loops),
                 StreamingOn = true,
                 PrintOn = !json && !quiet,
-                Console = context.Console,
-                ChatClient = models.Create(model),
+                Output = new SpectreConsoleOutput(context.Console),
+                Input = context.Input,
             });
 
             // A failed agent throws AgentRunException, which SwarmsCli reports with exit code 1.
-            var output = json ? await StreamJsonAsync(agent, parse.GetValue(task)!, context.Out, cancellationToken).ConfigureAwait(false)
-                : await agent.RunAsync(parse.GetValue(task)!, cancellationToken).ConfigureAwait(false);
+            var output = json
+                ? await agent.RunAsync(text, new EventJson(context.Out), cancellationToken).ConfigureAwait(false)
+                : await agent.RunAsync(text, cancellationToken).ConfigureAwait(false);
 
             if (quiet)
             {
@@ -66,10 +77,10 @@ internal static class AgentCommand
 
             if (outputFile is not null)
             {
-                var text = outputFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                var content = outputFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
                     ? JsonSerializer.Serialize(new { agent = agent.Name, output }, EventJson.Indented)
                     : output + "\n";
-                await File.WriteAllTextAsync(outputFile, text, CancellationToken.None).ConfigureAwait(false);
+                await File.WriteAllTextAsync(outputFile, content, CancellationToken.None).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
@@ -77,16 +88,15 @@ internal static class AgentCommand
         return command;
     }
 
-    private static async Task<string> StreamJsonAsync(Agent agent, string task, TextWriter output, CancellationToken cancellationToken)
+    private static int ParseLoops(System.CommandLine.Parsing.ArgumentResult result)
     {
-        var write = EventJson.Writer(output);
-        string answer = "";
-        await foreach (var evt in agent.RunStreamingAsync(task, null, cancellationToken).ConfigureAwait(false))
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int loops) || loops < 1)
         {
-            write(evt);
-            answer = (evt as AgentCompleted)?.Output ?? answer;
+            result.AddError($"--max-loops: '{text}' is not a whole number of 1 or more.");
+            return 1;
         }
 
-        return answer;
+        return loops;
     }
 }

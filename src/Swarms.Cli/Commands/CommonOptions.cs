@@ -10,13 +10,16 @@ internal sealed class CommonOptions
         Description = "Model provider: local (offline stand-in, the default), openai or azure-openai. Overrides SWARMS_MODEL_PROVIDER.",
     };
 
-    public Option<string?> Model { get; } = new("--model") { Description = "Model or deployment for every agent. Overrides the definition and SWARMS_MODEL." };
+    public Option<string?> Model { get; }
 
     public Option<bool> Json { get; } = new("--json") { Description = "Write the run's events as NDJSON on stdout (one JSON object per line) instead of a display." };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No display: print only the final output on stdout." };
 
     public Option<string?> Output { get; } = new("--output", "-o") { Description = "Also write the final output to this file (.json: the full result with every agent)." };
+
+    /// <param name="modelHelp">What <c>--model</c> overrides for this command.</param>
+    public CommonOptions(string modelHelp) => Model = new("--model") { Description = modelHelp };
 
     public void AddTo(Command command)
     {

@@ -8,8 +8,9 @@ namespace Swarms.Cli.Commands;
 internal static class ListCommand
 {
     private const string Help = """
-        List the swarm definitions of the swarms/ folder (found from the current directory upward, or beside the
-        swarms executable), with their kind and agents. Invalid definitions are listed with their error.
+        List the known swarms: the definitions of every swarms/ folder from the current directory upward, and of the
+        one shipped beside the swarms executable (a nearer folder's swarm wins over a farther one of the same name),
+        with their kind and agents. Invalid definitions are listed with their error.
 
         Examples:
           swarms list
@@ -22,13 +23,13 @@ internal static class ListCommand
         command.SetAction(_ =>
         {
             var catalog = SwarmCatalog.Discover(context.WorkingDirectory, context.ExecutableDirectory);
-            if (catalog.Folder is null)
+            if (catalog.Folders.Count == 0)
             {
                 context.Error.WriteLine($"swarms: no swarms/ folder found in {context.WorkingDirectory} or its parents, nor beside the executable.");
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(catalog.Folder))
+            var table = new Table().Border(TableBorder.Rounded).Title("Known swarms")
                 .AddColumn("Name").AddColumn("Kind").AddColumn("Agents").AddColumn("Description");
             foreach (var file in catalog.Files())
             {
@@ -46,6 +47,11 @@ internal static class ListCommand
             }
 
             context.Console.Write(table);
+            foreach (var folder in catalog.Folders)
+            {
+                context.Console.WriteLine($"from {folder}");
+            }
+
             return ExitCodes.Ok;
         });
         return command;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Swarms.Agents.Dashboard;
 using Swarms.Agents.Workflows;
 using Swarms.Agents.Workflows.Definitions;
+using Swarms.Console.Dashboard;
 
 namespace Swarms.Cli.Commands;
 
@@ -17,6 +17,7 @@ internal static class RunCommand
           swarms run market-analysis "Analyze TSLA"
           swarms run research-writer "The future of renewable energy" --output article.md
           swarms run ./my-swarm.json "Review this plan" --no-dashboard
+          swarms run research-writer --task-file brief.md
           swarms run --agent "Bull=You argue the bull case." --agent "Bear=You argue the bear case." --concurrent "Analyze NVDA"
           swarms run market-analysis "Analyze TSLA" --json | jq -c 'select(.type == "AgentCompleted")'
 
@@ -27,10 +28,11 @@ internal static class RunCommand
     {
         var arguments = new Argument<string[]>("swarm-and-task")
         {
-            Arity = new ArgumentArity(1, 2),
+            Arity = new ArgumentArity(0, 2),
             HelpName = "swarm> <task",
-            Description = "The swarm (a name from swarms/, or a .json file) and the task; only the task when --agent is used.",
+            Description = "The swarm (a name from swarms/, or a .json file) and the task ('-': read it from standard input); only the task when --agent is used.",
         };
+        var taskFile = TaskInput.CreateOption();
         var agents = new Option<string[]>("--agent", "-a")
         {
             Description = "An ad-hoc agent, NAME=SYSTEM PROMPT; repeat for more. Runs them instead of a definition.",
@@ -41,8 +43,8 @@ internal static class RunCommand
         var name = new Option<string?>("--name") { Description = "The run's name for ad-hoc agents (the dashboard's title).", DefaultValueFactory = _ => "ad-hoc" };
         var dashboard = new Option<bool>("--dashboard") { Description = "Always show the live dashboard (default: only on a terminal)." };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Plain progress lines instead of the live dashboard." };
-        var common = new CommonOptions();
-        var command = new Command("run", Help) { arguments, agents, concurrent, sequential, name, dashboard, noDashboard };
+        var common = new CommonOptions("Model or deployment for every agent. Overrides the definition's models and SWARMS_MODEL.");
+        var command = new Command("run", Help) { arguments, taskFile, agents, concurrent, sequential, name, dashboard, noDashboard };
         common.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -60,60 +62,53 @@ internal static class RunCommand
 
             var positional = parse.GetValue(arguments) ?? [];
             var adHoc = parse.GetValue(agents) ?? [];
+            var file = parse.GetValue(taskFile);
+            int tasksGiven = file is null ? 1 : 0;
             SwarmDefinition definition;
-            string task;
+            string? taskArgument;
             if (adHoc.Length > 0)
             {
-                if (positional.Length != 1)
+                if (positional.Length != tasksGiven)
                 {
                     throw new CliUsageException("With --agent, give only the task: swarms run --agent \"Name=prompt\" ... \"<task>\".");
                 }
 
                 definition = AdHoc(parse.GetValue(name) ?? "ad-hoc", adHoc, parse.GetValue(concurrent));
-                task = positional[0];
+                taskArgument = positional.ElementAtOrDefault(0);
             }
             else
             {
-                if (positional.Length != 2)
+                if (positional.Length != 1 + tasksGiven)
                 {
                     throw new CliUsageException("Give a swarm and a task: swarms run <swarm-name-or-file> \"<task>\" (see 'swarms list'), or ad-hoc agents with --agent.");
                 }
 
                 definition = SwarmCatalog.Discover(context.WorkingDirectory, context.ExecutableDirectory).Load(positional[0]);
-                task = positional[1];
+                taskArgument = positional.ElementAtOrDefault(1);
                 if (parse.GetValue(concurrent) || parse.GetValue(sequential))
                 {
                     definition = definition with { Kind = parse.GetValue(concurrent) ? WorkflowKind.Concurrent : WorkflowKind.Sequential };
                 }
             }
 
-            if (string.IsNullOrWhiteSpace(task))
-            {
-                throw new CliUsageException("The task is empty.");
-            }
-
-            var models = ModelChoice.Create(context, provider, model);
-            if (models.ModelOverride is { } overridden)
-            {
-                definition = definition with { Agents = [.. definition.Agents.Select(a => a with { Model = overridden })] };
-            }
-
-            var workflow = definition.CreateWorkflow(models.Create);
+            var task = await TaskInput.ReadAsync(taskArgument, file, context, cancellationToken).ConfigureAwait(false);
+            using var models = ModelChoice.Create(context, provider, model);
+            var workflow = definition.CreateWorkflow(agent => models.Agents.Create(agent, model));
             WorkflowResult result;
             if (json)
             {
-                result = await workflow.RunAsync(task, EventJson.Writer(context.Out), cancellationToken).ConfigureAwait(false);
+                result = await workflow.RunAsync(task, new EventJson(context.Out), cancellationToken).ConfigureAwait(false);
             }
             else if (quiet)
             {
-                result = await workflow.RunAsync(task, null, cancellationToken).ConfigureAwait(false);
+                result = await workflow.RunAsync(task, new NoSink(), cancellationToken).ConfigureAwait(false);
                 context.Out.WriteLine(result.Output);
             }
             else
             {
                 bool? live = parse.GetValue(dashboard) ? true : parse.GetValue(noDashboard) ? false : null;
-                var display = new WorkflowDashboard(context.Console, workflow.Name, [.. workflow.Agents.Select(a => a.Name)], live: live);
-                result = await display.RunAsync(show => workflow.RunAsync(task, show, cancellationToken)).ConfigureAwait(false);
+                var display = new WorkflowDashboard(context.Console, workflow.Name, workflow.Plan.Agents, live: live);
+                result = await workflow.RunAsync(task, display, cancellationToken).ConfigureAwait(false);
             }
 
             if (outputFile is not null)
@@ -131,6 +126,14 @@ internal static class RunCommand
             return result.Succeeded ? ExitCodes.Ok : ExitCodes.RunFailed;
         });
         return command;
+    }
+
+    /// <summary>Nothing shown: <c>--quiet</c> prints only the final output.</summary>
+    private sealed class NoSink : Swarms.Agents.Streaming.ISwarmEventSink
+    {
+        public ValueTask OnEventAsync(Swarms.Agents.Streaming.SwarmEvent evt, CancellationToken cancellationToken) => default;
+
+        public ValueTask OnCompletedAsync(Exception? failure, CancellationToken cancellationToken) => default;
     }
 
     /// <summary>A definition from <c>--agent NAME=PROMPT</c> options.</summary>

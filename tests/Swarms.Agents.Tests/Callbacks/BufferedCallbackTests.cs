@@ -25,12 +25,12 @@ public class BufferedCallbackTests
     }
 
     [Fact]
-    public async Task RunAsync_MethodGroup_AgentFlushesTheTailWithoutAnExplicitFlush()
+    public async Task RunAsync_HelperAsSink_AgentFlushesTheTailWithoutAnExplicitFlush()
     {
         var chunks = new List<string>();
         var buffered = StreamingCallbacks.Buffered(chunks.Add, minChunkSize: 50);
 
-        var answer = await new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, buffered.OnToken);
+        var answer = await new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, buffered);
 
         Assert.Equal(answer, string.Concat(chunks));
         Assert.All(chunks.SkipLast(1), c => Assert.True(c.Length >= 50));
@@ -39,14 +39,14 @@ public class BufferedCallbackTests
     }
 
     [Fact]
-    public async Task RunAsync_InOptions_AgentFlushesTheTail()
+    public async Task RunAsync_MethodGroupAsPlainCallback_TailWaitsForAnExplicitFlush()
     {
         var chunks = new List<string>();
         using var buffered = new BufferedCallback(chunks.Add, minChunkSize: 1000);
-        var options = TestAgents.Options();
-        options.StreamingCallback = buffered.OnToken;
 
-        var answer = await new Agent(options).RunAsync(TestAgents.Task);
+        var answer = await new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, buffered.OnToken);
+        Assert.Empty(chunks);
+        buffered.Flush();
 
         Assert.Equal([answer], chunks);
     }
@@ -72,8 +72,8 @@ public class BufferedCallbackTests
         var buffered = new BufferedCallback(chunks.Add, minChunkSize: 10_000);
         var tokens = new List<string>();
         using var cts = new CancellationTokenSource();
-        Action<string> callback = buffered.OnToken;
-        callback += t =>
+        var options = TestAgents.Options();
+        options.StreamingCallback = t =>
         {
             tokens.Add(t);
             if (tokens.Count == 5)
@@ -83,7 +83,7 @@ public class BufferedCallbackTests
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, callback, cts.Token));
+            () => new Agent(options).RunAsync(TestAgents.Task, buffered, cts.Token));
 
         Assert.Equal([string.Concat(tokens)], chunks);
         Assert.Equal(5, tokens.Count);

@@ -35,7 +35,7 @@ public class RateLimitedCallbackTests
         var calls = new List<string>();
         var limited = StreamingCallbacks.RateLimited(calls.Add, TimeSpan.FromHours(1));
 
-        var answer = await new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, limited.OnToken);
+        var answer = await new Agent(TestAgents.Options()).RunAsync(TestAgents.Task, limited);
 
         Assert.Equal(2, calls.Count);
         Assert.Equal(answer, string.Concat(calls));
@@ -47,10 +47,10 @@ public class RateLimitedCallbackTests
         var calls = new List<string>();
         var tokens = new List<string>();
         var limited = new RateLimitedCallback(calls.Add, TimeSpan.FromMilliseconds(50));
-        Action<string> callback = limited.OnToken;
-        callback += tokens.Add;
+        var options = TestAgents.Options(TestAgents.Local(tokensPerSecond: 400));
+        options.StreamingCallback = tokens.Add;
 
-        var answer = await new Agent(TestAgents.Options(client: TestAgents.Local(tokensPerSecond: 400))).RunAsync(TestAgents.Task, callback);
+        var answer = await new Agent(options).RunAsync(TestAgents.Task, limited);
 
         Assert.Equal(answer, string.Concat(calls));
         Assert.InRange(calls.Count, 2, tokens.Count / 3);

@@ -92,8 +92,8 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
                 ["error"] = new JsonObject
                 {
                     ["message"] = $"Scripted failure {reply.Status}",
-                    ["type"] = reply.Status == 429 ? "rate_limit_exceeded" : "server_error",
-                    ["code"] = reply.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["type"] = reply.ErrorType ?? (reply.Status == 429 ? "rate_limit_exceeded" : "server_error"),
+                    ["code"] = reply.ErrorCode ?? reply.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             };
             context.Response.ContentType = "application/json";
@@ -115,6 +115,12 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
                     // Let the client read what was sent before the reset, which may discard unread data.
                     await Task.Delay(TimeSpan.FromMilliseconds(300), context.RequestAborted);
                     context.Abort();
+                    return;
+                }
+
+                if (reply.EndAfterChunks is { } end && sent == end)
+                {
+                    // Returning ends the chunked response cleanly: no finish_reason, no usage, no [DONE].
                     return;
                 }
 

@@ -9,6 +9,12 @@ public sealed record FakeReply
     /// <summary>HTTP status; anything but 200 answers with an OpenAI error body instead of a stream.</summary>
     public int Status { get; init; } = 200;
 
+    /// <summary>The error body's <c>type</c> (default: rate_limit_exceeded for 429, server_error otherwise).</summary>
+    public string? ErrorType { get; init; }
+
+    /// <summary>The error body's <c>code</c> (default: the status); empty, as some servers send it.</summary>
+    public string? ErrorCode { get; init; }
+
     /// <summary>Retry-After header value (seconds) of an error reply.</summary>
     public string? RetryAfter { get; init; }
 
@@ -33,8 +39,14 @@ public sealed record FakeReply
     /// <summary>Model name put on every chunk.</summary>
     public string Model { get; init; } = "gpt-fake-1";
 
-    /// <summary>Abort the connection after this many chunks have been sent (a stream cut mid-way).</summary>
+    /// <summary>Abort the connection after this many chunks have been sent (a stream cut mid-way: TCP reset).</summary>
     public int? CutAfterChunks { get; init; }
+
+    /// <summary>
+    /// End the response normally after this many chunks, without the finish reason, usage or <c>[DONE]</c>: the server
+    /// closed the stream mid-answer (a proxy timeout, a crashed backend). The HTTP response itself is well formed.
+    /// </summary>
+    public int? EndAfterChunks { get; init; }
 
     /// <summary>Delay before each chunk (a slow stream).</summary>
     public TimeSpan ChunkDelay { get; init; }

@@ -45,6 +45,18 @@ public sealed class ChatClientFailureIntegrationTests : IAsyncLifetime
     [Theory]
     [InlineData(ServerAgents.OpenAi)]
     [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunStreamingAsync_429WithEmptyErrorCode_CauseReadsCleanly(string provider)
+    {
+        _server.Enqueue(new FakeReply { Status = 429, ErrorType = "rate_limit", ErrorCode = "" }, FakeReply.Text("Fine."));
+
+        var events = await ServerAgents.CollectAsync(ServerAgents.Create(_server, provider), "Go");
+
+        Assert.Equal("HTTP 429 (rate_limit): Scripted failure 429", Assert.Single(events.OfType<AgentFailed>()).Error);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
     public async Task RunStreamingAsync_500_IsRetriedAndTheNextAttemptAnswers(string provider)
     {
         _server.Enqueue(FakeReply.Error(500), FakeReply.Text("Recovered."));
@@ -89,6 +101,59 @@ public sealed class ChatClientFailureIntegrationTests : IAsyncLifetime
         var completed = Assert.IsType<AgentCompleted>(events[^1]);
         Assert.Equal("One two three four.", completed.Output);
         Assert.Equal(2, completed.Attempt);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunStreamingAsync_ServerClosesTheStreamAfterHalfTheTokensWithoutDone_FailsRetriesAndAnswersWholeOnce(string provider)
+    {
+        string[] deltas = ["One ", "two ", "three ", "four ", "five ", "six."];
+        // The role chunk and two deltas, then a clean end of the response: no finish reason, no [DONE].
+        _server.Enqueue(new FakeReply { Content = deltas, EndAfterChunks = 3 }, new FakeReply { Content = deltas });
+
+        var events = await ServerAgents.CollectAsync(ServerAgents.Create(_server, provider), "Count");
+
+        Assert.Equal(2, _server.Requests.Count);
+        var failed = Assert.Single(events.OfType<AgentFailed>());
+        Assert.True(failed.WillRetry);
+        Assert.Contains("without a finish reason", failed.Error, StringComparison.Ordinal);
+        Assert.Equal([1, 2], events.OfType<AgentStarted>().Select(s => s.Attempt));
+        var completed = Assert.IsType<AgentCompleted>(events[^1]);
+        Assert.Equal(("One two three four five six.", 2, "stop"), (completed.Output, completed.Attempt, completed.FinishReason));
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task RunAsync_ServerAlwaysClosesTheStreamEarly_FailsWithAgentRunExceptionInsteadOfAFragment(string provider)
+    {
+        _server.DefaultReply = new FakeReply { Content = ["Half ", "an ", "answer"], EndAfterChunks = 2 };
+        var agent = ServerAgents.Create(_server, provider, o => o.RetryAttempts = 1);
+
+        var ex = await Assert.ThrowsAsync<AgentRunException>(() => agent.RunAsync("Go").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(2, ex.Attempts);
+        Assert.Contains("without a finish reason", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ServerAgents.OpenAi)]
+    [InlineData(ServerAgents.AzureOpenAi)]
+    public async Task SequentialWorkflow_FirstAgentsStreamClosedEarly_TheNextAgentGetsTheWholeAnswerNotTheFragment(string provider)
+    {
+        _server.Enqueue(
+            new FakeReply { Content = ["Research: ", "tides ", "are ", "lunar."], EndAfterChunks = 2 },
+            new FakeReply { Content = ["Research: ", "tides ", "are ", "lunar."] },
+            new FakeReply { Content = ["Article."] });
+        var workflow = new Swarms.Agents.Workflows.SequentialWorkflow(
+            [ServerAgents.Create(_server, provider, o => o.AgentName = "Researcher"), ServerAgents.Create(_server, provider, o => o.AgentName = "Writer")]);
+
+        var result = await workflow.RunAsync("Write about tides").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Article.", result.Output);
+        var toWriter = _server.Requests[2].Messages[^1]!["content"]!.GetValue<string>();
+        Assert.EndsWith("Research: tides are lunar.", toWriter, StringComparison.Ordinal);
     }
 
     [Theory]

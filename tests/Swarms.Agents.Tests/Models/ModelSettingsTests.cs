@@ -1,4 +1,6 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Swarms.Agents.Configuration;
 using Swarms.Agents.Models;
 
 namespace Swarms.Agents.Tests.Models;
@@ -9,8 +11,17 @@ public sealed class ModelSettingsTests : IDisposable
 
     public void Dispose() => File.Delete(_settingsFile);
 
-    private static ModelSettings Read(Dictionary<string, string?> variables, string? settingsFile = null) =>
-        ModelSettings.FromEnvironment(variables, settingsFile);
+    /// <summary>As the CLI and the hosts read them: local.settings.json's Values, then the environment (here a dictionary), which wins.</summary>
+    private static ModelSettings Read(Dictionary<string, string?> variables, string? settingsFile = null)
+    {
+        var builder = new ConfigurationBuilder();
+        if (settingsFile is not null)
+        {
+            builder.AddLocalSettingsValues(settingsFile);
+        }
+
+        return ModelSettings.FromConfiguration(builder.AddInMemoryCollection(variables).Build());
+    }
 
     private string WriteSettings(string valuesJson)
     {
@@ -19,7 +30,7 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_NothingConfigured_IsTheLocalModel()
+    public void FromConfiguration_NothingConfigured_IsTheLocalModel()
     {
         var settings = Read([]);
 
@@ -30,7 +41,7 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_AzureVariables_AzureProviderWithEndpointDeploymentAndKey()
+    public void FromConfiguration_AzureVariables_AzureProviderWithEndpointDeploymentAndKey()
     {
         var settings = Read(new()
         {
@@ -46,7 +57,7 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_OpenAiBaseUrlWithoutKey_OpenAiProviderForACompatibleServer()
+    public void FromConfiguration_OpenAiBaseUrlWithoutKey_OpenAiProviderForACompatibleServer()
     {
         var settings = Read(new() { ["OPENAI_BASE_URL"] = "http://localhost:11434/v1", ["OPENAI_MODEL"] = "llama3.2" });
 
@@ -58,7 +69,7 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_SwarmsModel_OverridesTheProviderModel()
+    public void FromConfiguration_SwarmsModel_OverridesTheProviderModel()
     {
         var settings = Read(new() { ["OPENAI_API_KEY"] = "k", ["OPENAI_MODEL"] = "gpt-4o", ["SWARMS_MODEL"] = "gpt-4o-mini" });
 
@@ -66,7 +77,7 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_LocalSettingsValues_AreRead()
+    public void FromConfiguration_LocalSettingsValues_AreRead()
     {
         var file = WriteSettings("""
             { "SWARMS_MODEL_PROVIDER": "Azure-OpenAI", "AZURE_OPENAI_ENDPOINT": "https://file.openai.azure.com/", "AZURE_OPENAI_DEPLOYMENT": "from-file" }
@@ -81,7 +92,7 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_VariableAndSettingsFileBothSet_VariableWins()
+    public void FromConfiguration_VariableAndSettingsFileBothSet_VariableWins()
     {
         var file = WriteSettings("""{ "SWARMS_MODEL_PROVIDER": "local", "SWARMS_LOCAL_TOKENS_PER_SECOND": "5", "SWARMS_MODEL": "file-model" }""");
 
@@ -89,11 +100,12 @@ public sealed class ModelSettingsTests : IDisposable
 
         Assert.Equal("local", settings.Provider);
         Assert.Equal(0, settings.LocalTokensPerSecond);
-        Assert.Equal("file-model", settings.Model);
+        // A blank variable wins too: it means "no default model", not "ask the file".
+        Assert.Null(settings.Model);
     }
 
     [Fact]
-    public void FromEnvironment_UnknownProvider_ThrowsArgumentExceptionNamingItAndTheKnownOnes()
+    public void FromConfiguration_UnknownProvider_ThrowsArgumentExceptionNamingItAndTheKnownOnes()
     {
         var ex = Assert.Throws<ArgumentException>(() => Read(new() { ["SWARMS_MODEL_PROVIDER"] = "anthropic" }));
 
@@ -108,7 +120,7 @@ public sealed class ModelSettingsTests : IDisposable
     [InlineData("OPENAI_BASE_URL", "ftp://localhost/v1", "OPENAI_BASE_URL")]
     [InlineData("SWARMS_LOCAL_TOKENS_PER_SECOND", "fast", "SWARMS_LOCAL_TOKENS_PER_SECOND")]
     [InlineData("SWARMS_LOCAL_TOKENS_PER_SECOND", "-1", "SWARMS_LOCAL_TOKENS_PER_SECOND")]
-    public void FromEnvironment_InvalidSetting_ThrowsArgumentExceptionNamingIt(string name, string value, string named)
+    public void FromConfiguration_InvalidSetting_ThrowsArgumentExceptionNamingIt(string name, string value, string named)
     {
         var ex = Assert.Throws<ArgumentException>(() => Read(new() { [name] = value }));
 
@@ -116,7 +128,7 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_SettingsFileNotJson_ThrowsArgumentExceptionNamingTheFile()
+    public void FromConfiguration_SettingsFileNotJson_ThrowsArgumentExceptionNamingTheFile()
     {
         File.WriteAllText(_settingsFile, "{ not json");
 
@@ -126,7 +138,27 @@ public sealed class ModelSettingsTests : IDisposable
     }
 
     [Fact]
-    public void FromEnvironment_SettingsFileMissing_IsIgnored()
+    public void LocalSettingsSample_HasEveryKeyTheModelSettingsRead()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Swarms.Functions.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var configuration = new ConfigurationBuilder().AddLocalSettingsValues(Path.Combine(dir.FullName, "local.settings.sample.json")).Build();
+
+        string[] keys =
+        [
+            "SWARMS_MODEL_PROVIDER", "SWARMS_MODEL", "AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_API_KEY",
+            "OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL", "SWARMS_LOCAL_TOKENS_PER_SECOND",
+        ];
+        Assert.All(keys, k => Assert.NotNull(configuration[k]));
+        Assert.Equal("local", ModelSettings.FromConfiguration(configuration).Provider);
+    }
+
+    [Fact]
+    public void FromConfiguration_SettingsFileMissing_IsIgnored()
     {
         Assert.Equal("local", Read([], Path.Combine(Path.GetTempPath(), "no-such-dir", "local.settings.json")).Provider);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.AI;
 using Swarms.Agents.Workflows;
 
 namespace Swarms.Agents.Tests.Workflows;
@@ -23,6 +24,39 @@ public class ConcurrentWorkflowTests
         Assert.Equal(10, ScriptedChatClient.MaxActive);
         // Ten 1 s models one after another would take 10 s; together about 1 s. Generous for a loaded machine.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelThatStreamsSynchronously_EveryAgentStartsBeforeAnyFinishes()
+    {
+        var model = new SynchronousBarrierChatClient(agents: 3);
+        var agents = Enumerable.Range(1, 3).Select(i => new Agent(new AgentOptions { AgentName = $"Agent-{i}", ChatClient = model, PrintOn = false })).ToList();
+
+        var result = await new ConcurrentWorkflow("sync", agents).RunAsync("task").WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.False(model.GuardExpired, "an agent waited in vain for the others to start: they ran one after another");
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+    }
+
+    [Fact]
+    public async Task RunStreamingAsync_LocalModelAtFullSpeedOnSeveralThreads_MergedStreamIsInSeqOrder()
+    {
+        // SWARMS_LOCAL_TOKENS_PER_SECOND=0: the agents run at once on pool threads and hand events over out of order.
+        var agents = Enumerable.Range(1, 3).Select(i => new Agent(new AgentOptions
+        {
+            AgentName = $"Agent-{i}", PrintOn = false, SystemPrompt = "You are an analyst.",
+            ChatClient = new Swarms.Agents.Models.LocalChatClient(new Swarms.Agents.Models.LocalModelOptions { TokensPerSecond = 0 }),
+        })).ToList();
+        var workflow = new ConcurrentWorkflow("local", agents);
+
+        var events = new List<Swarms.Agents.Streaming.SwarmEvent>();
+        await foreach (var e in workflow.RunStreamingAsync("Analyze TSLA"))
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(3, events.OfType<Swarms.Agents.Streaming.AgentCompleted>().Count());
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
     }
 
     [Fact]
@@ -138,6 +172,42 @@ public class ConcurrentWorkflowTests
         await new ConcurrentWorkflow("callbacks", [agent]).RunAsync("task");
 
         Assert.Equal("one two", string.Concat(tokens));
+    }
+}
+
+/// <summary>
+/// A model that does all its work synchronously (as the local model at 0 tokens/s does): it records that it started,
+/// then holds its thread until every agent of the step has started (or a generous guard passes), then answers. Run one
+/// after another, the first would wait for the others in vain.
+/// </summary>
+internal sealed class SynchronousBarrierChatClient(int agents) : IChatClient
+{
+    private int _started;
+
+    public bool GuardExpired { get; private set; }
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+#pragma warning disable CS1998 // Synchronous on purpose: no await, like a model that never yields its thread.
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS1998
+    {
+        Interlocked.Increment(ref _started);
+        // Not a timing assertion: only a bound on how long to wait for agents that would otherwise never start.
+        if (!SpinWait.SpinUntil(() => Volatile.Read(ref _started) >= agents, TimeSpan.FromSeconds(20)))
+        {
+            GuardExpired = true;
+        }
+
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "done") { FinishReason = ChatFinishReason.Stop };
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
     }
 }
 

@@ -76,6 +76,17 @@ public class SequentialWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_ResultPrinted_ShowsTheFinalOutputNotARecordDump()
+    {
+        var workflow = new SequentialWorkflow([new ScriptedChatClient { Reply = _ => "the final answer" }.Agent("A")]);
+
+        var result = await workflow.RunAsync("task");
+
+        Assert.Equal("the final answer", result.ToString());
+        Assert.Equal("the final answer", $"{result}");
+    }
+
+    [Fact]
     public void Constructor_DuplicateAgentNames_Throws()
     {
         var client = new ScriptedChatClient();

@@ -68,7 +68,21 @@ public class SwarmDefinitionLoaderTests
     {
         var ex = Assert.Throws<SwarmDefinitionException>(() => SwarmDefinitionLoader.Parse("{\n  \"name\": \"x\",\n  oops\n}", "bad.json"));
 
-        Assert.Contains("not valid JSON (line 3", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("bad.json: $: not valid JSON at line 3, column 3: 'o' is an invalid start of a property name; expected a '\"'", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("{ \"name\": \"x\", ", "the document ends early")]
+    [InlineData("{ \"name\": \"x\" } trailing", "'t' is invalid after a single JSON value; expected end of data")]
+    [InlineData("  ", "the file is empty")]
+    public void Parse_NotJson_SaysWhatIsWrongWithoutTheParsersInternals(string json, string problem)
+    {
+        var ex = Assert.Throws<SwarmDefinitionException>(() => SwarmDefinitionLoader.Parse(json, "bad.json"));
+
+        Assert.Contains(problem, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Path:", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,6 +107,54 @@ public class SwarmDefinitionLoaderTests
     }
 
     [Fact]
+    public void Catalog_SwarmsFolderInTheWorkingDirectory_NearerWinsPerNameAndShippedOnesStayKnown()
+    {
+        var work = Directory.CreateTempSubdirectory("swarms-catalog-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(work, "swarms"));
+            File.WriteAllText(Path.Combine(work, "swarms", "mine.json"), """{ "name": "mine", "kind": "sequential", "agents": [ { "name": "Me" } ] }""");
+            File.WriteAllText(Path.Combine(work, "swarms", "research-writer.json"), """{ "name": "research-writer", "kind": "concurrent", "agents": [ { "name": "Override" } ] }""");
+
+            // The shipped folder is the fallback (beside the executable); the working directory's folder is nearer.
+            var catalog = SwarmCatalog.Discover(work, RepoRoot());
+
+            Assert.Equal(["Me"], catalog.Load("mine").Agents.Select(a => a.Name));
+            Assert.Equal(["Override"], catalog.Load("research-writer").Agents.Select(a => a.Name));
+            Assert.Equal(["Technical-Analyst", "Fundamental-Analyst", "Sentiment-Analyst"], catalog.Load("market-analysis").Agents.Select(a => a.Name));
+            Assert.Equal(["market-analysis", "mine", "research-writer"], catalog.Files().Select(Path.GetFileNameWithoutExtension));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SwarmDefinition_RoundTripsThroughJson_SoAnOrchestratorCanTakeItAsInput()
+    {
+        var definition = SwarmDefinitionLoader.Parse(Valid, "demo.json");
+
+        var copy = System.Text.Json.JsonSerializer.Deserialize<SwarmDefinition>(System.Text.Json.JsonSerializer.Serialize(definition))!;
+
+        Assert.Equal(definition with { Agents = [] }, copy with { Agents = [] });
+        Assert.Equal(definition.Agents, copy.Agents);
+        Assert.Equal(definition.ToPlan() with { Agents = [] }, copy.ToPlan() with { Agents = [] });
+    }
+
+    [Fact]
+    public void ToPlan_DefinitionWithoutSettings_HasThePlanDefaults()
+    {
+        var definition = SwarmDefinitionLoader.Parse("""{ "name": "x", "kind": "concurrent", "agents": [ { "name": "A" } ] }""", "x.json");
+
+        var plan = definition.ToPlan();
+
+        Assert.Equal(new WorkflowPlan("x", WorkflowKind.Concurrent, plan.Agents), plan);
+        Assert.Equal(plan with { Name = WorkflowPlan.DefaultName }, new ConcurrentWorkflow([new Agent(new AgentOptions { AgentName = "A", PrintOn = false })], new ConcurrentWorkflowOptions()).Plan with { Agents = plan.Agents });
+        Assert.Equal(3, definition.Agents[0].ToOptions().RetryAttempts);
+    }
+
+    [Fact]
     public void Catalog_UnknownSwarm_ListsTheKnownOnes()
     {
         var ex = Assert.Throws<FileNotFoundException>(() => SwarmCatalog.Discover(RepoRoot()).Load("no-such-swarm"));
@@ -105,7 +167,12 @@ public class SwarmDefinitionLoaderTests
         var definition = SwarmCatalog.Discover(RepoRoot()).Load("market-analysis");
         var local = new Swarms.Agents.Models.LocalChatClient(new Swarms.Agents.Models.LocalModelOptions { TokensPerSecond = 0 });
 
-        var workflow = definition.CreateWorkflow(_ => local);
+        var workflow = definition.CreateWorkflow(a =>
+        {
+            var options = a.ToOptions();
+            options.ChatClient = local;
+            return new Agent(options);
+        });
         var result = await workflow.RunAsync("Analyze TSLA");
 
         Assert.IsType<ConcurrentWorkflow>(workflow);

@@ -22,4 +22,30 @@ public sealed record AgentDefinition(string Name, string? SystemPrompt)
 
     /// <summary>Retries of a failed model call; null: the agent's default.</summary>
     public int? RetryAttempts { get; init; }
+
+    /// <summary>
+    /// The options of the agent this describes, as a workflow runs it: streaming, never printing its own panel (the
+    /// workflow's dashboard shows it). What the definition leaves out keeps <see cref="AgentOptions"/>' default.
+    /// </summary>
+    public AgentOptions ToOptions()
+    {
+        var options = new AgentOptions
+        {
+            AgentName = Name,
+            Description = Description,
+            SystemPrompt = SystemPrompt,
+            ModelName = Model,
+            MaxLoops = MaxLoops,
+            Temperature = Temperature,
+            MaxTokens = MaxTokens,
+            StreamingOn = true,
+            PrintOn = false,
+        };
+        if (RetryAttempts is { } retries)
+        {
+            options.RetryAttempts = retries;
+        }
+
+        return options;
+    }
 }

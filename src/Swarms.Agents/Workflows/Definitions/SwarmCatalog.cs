@@ -1,46 +1,64 @@
 namespace Swarms.Agents.Workflows.Definitions;
 
 /// <summary>
-/// The known swarms: the <c>*.json</c> definitions of a <c>swarms/</c> folder, found from the current directory
-/// upward, or beside the executable. Resolves what a user types (<c>market-analysis</c>, or a file path).
+/// The known swarms: the <c>*.json</c> definitions of the <c>swarms/</c> folders a catalog searches, nearest first.
+/// A swarm is known by its file name; when two folders have a swarm of the same name, the nearer one wins, and
+/// every other swarm of every folder stays known. Resolves what a user types (<c>market-analysis</c>, or a file path).
 /// </summary>
 public sealed class SwarmCatalog
 {
     /// <summary>The folder name searched for.</summary>
     public const string FolderName = "swarms";
 
-    /// <summary>Creates a catalog over <paramref name="folder"/> (null: no folder found; only file paths resolve).</summary>
-    public SwarmCatalog(string? folder) => Folder = folder;
+    /// <summary>Creates a catalog over <paramref name="folders"/>, nearest (winning) first; folders that do not exist are skipped.</summary>
+    public SwarmCatalog(params IEnumerable<string?> folders)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        Folders = [.. folders.OfType<string>().Where(Directory.Exists).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)];
+    }
 
-    /// <summary>The <c>swarms/</c> folder in use, or null.</summary>
-    public string? Folder { get; }
+    /// <summary>The <c>swarms/</c> folders searched, nearest first.</summary>
+    public IReadOnlyList<string> Folders { get; }
 
     /// <summary>
-    /// Finds the <c>swarms/</c> folder: in <paramref name="startDirectory"/> or one of its parents, else in
-    /// <paramref name="fallbackDirectory"/> (the executable's directory).
+    /// A catalog over the <c>swarms/</c> folders of <paramref name="startDirectory"/> and each of its parents (nearest
+    /// first), then the one in <paramref name="fallbackDirectory"/> (where the <c>swarms</c> tool keeps its shipped definitions).
     /// </summary>
-    public static SwarmCatalog Discover(string? startDirectory = null, string? fallbackDirectory = null)
+    public static SwarmCatalog Discover(string startDirectory, string? fallbackDirectory = null)
     {
-        for (var dir = new DirectoryInfo(startDirectory ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        ArgumentException.ThrowIfNullOrWhiteSpace(startDirectory);
+        var folders = new List<string>();
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, FolderName);
-            if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.json").Any())
+            folders.Add(Path.Combine(dir.FullName, FolderName));
+        }
+
+        if (fallbackDirectory is not null)
+        {
+            folders.Add(Path.Combine(fallbackDirectory, FolderName));
+        }
+
+        return new SwarmCatalog(folders);
+    }
+
+    /// <summary>The definition file of every known swarm, by name (the nearest folder's when names repeat), in name order.</summary>
+    public IReadOnlyList<string> Files()
+    {
+        var byName = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var folder in Folders)
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
             {
-                return new SwarmCatalog(candidate);
+                byName.TryAdd(Path.GetFileNameWithoutExtension(file), file);
             }
         }
 
-        var beside = Path.Combine(fallbackDirectory ?? AppContext.BaseDirectory, FolderName);
-        return new SwarmCatalog(Directory.Exists(beside) ? beside : null);
+        return [.. byName.Values];
     }
-
-    /// <summary>The definition files of the folder, by file name.</summary>
-    public IReadOnlyList<string> Files() =>
-        Folder is null ? [] : [.. Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Loads a swarm by path (anything ending in <c>.json</c> or naming an existing file) or by name (the file
-    /// <c>NAME.json</c> of the folder, or a definition whose <c>name</c> is NAME).
+    /// <c>NAME.json</c> of the nearest folder that has one, or a definition whose <c>name</c> is NAME).
     /// </summary>
     /// <exception cref="SwarmDefinitionException">The definition is invalid.</exception>
     /// <exception cref="FileNotFoundException">No such file or swarm; the message lists the known swarms.</exception>
@@ -57,26 +75,26 @@ public sealed class SwarmCatalog
             throw new FileNotFoundException($"No swarm definition file '{nameOrPath}'.", nameOrPath);
         }
 
-        if (Folder is not null)
+        var files = Files();
+        var byFile = files.FirstOrDefault(f => string.Equals(Path.GetFileNameWithoutExtension(f), nameOrPath, StringComparison.OrdinalIgnoreCase));
+        if (byFile is not null)
         {
-            var byFile = Path.Combine(Folder, nameOrPath + ".json");
-            if (File.Exists(byFile))
-            {
-                return SwarmDefinitionLoader.Load(byFile);
-            }
+            return SwarmDefinitionLoader.Load(byFile);
+        }
 
-            foreach (var file in Files())
+        foreach (var file in files)
+        {
+            var definition = TryLoad(file);
+            if (definition is not null && string.Equals(definition.Name, nameOrPath, StringComparison.OrdinalIgnoreCase))
             {
-                var definition = TryLoad(file);
-                if (definition is not null && string.Equals(definition.Name, nameOrPath, StringComparison.OrdinalIgnoreCase))
-                {
-                    return definition;
-                }
+                return definition;
             }
         }
 
-        var known = Files().Select(Path.GetFileNameWithoutExtension).ToList();
-        var where = Folder is null ? "no swarms/ folder was found" : $"known swarms in {Folder}: {(known.Count == 0 ? "none" : string.Join(", ", known))}";
+        var known = files.Select(Path.GetFileNameWithoutExtension).ToList();
+        var where = Folders.Count == 0
+            ? "no swarms/ folder was found"
+            : $"known swarms: {(known.Count == 0 ? "none" : string.Join(", ", known))}";
         throw new FileNotFoundException($"Unknown swarm '{nameOrPath}' ({where}).", nameOrPath);
     }
 

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.AI;
-
 namespace Swarms.Agents.Workflows.Definitions;
 
 /// <summary>
 /// A swarm described in JSON (see <see cref="SwarmDefinitionLoader"/>): its name, kind, settings and agents.
-/// <see cref="CreateWorkflow"/> turns it into a runnable <see cref="SequentialWorkflow"/> or <see cref="ConcurrentWorkflow"/>.
+/// <see cref="ToPlan"/> gives the <see cref="WorkflowPlan"/> it stands for (the settings' one shape, with its
+/// defaults); <see cref="CreateWorkflow"/> turns it into a runnable <see cref="SequentialWorkflow"/> or <see cref="ConcurrentWorkflow"/>.
+/// Round-trips through System.Text.Json, so a durable orchestrator can take it as input.
 /// </summary>
 /// <param name="Name">The swarm's name: what <c>swarms run NAME</c> finds, and the dashboard's title.</param>
 /// <param name="Kind">Sequential or concurrent.</param>
@@ -15,50 +15,43 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
     public string? Description { get; init; }
 
     /// <summary>How many times the workflow runs.</summary>
-    public int MaxLoops { get; init; } = 1;
+    public int MaxLoops { get; init; } = WorkflowPlan.DefaultMaxLoops;
 
     /// <summary>Concurrent only: most agents at once; null: all.</summary>
     public int? MaxConcurrency { get; init; }
 
     /// <summary>Concurrent only: what a failure does to the others.</summary>
-    public WorkflowErrorPolicy OnError { get; init; } = WorkflowErrorPolicy.Continue;
+    public WorkflowErrorPolicy OnError { get; init; } = WorkflowPlan.DefaultOnError;
 
     /// <summary>Sequential only: what each agent receives.</summary>
-    public SequentialInputMode InputMode { get; init; } = SequentialInputMode.PreviousOutput;
+    public SequentialInputMode InputMode { get; init; } = WorkflowPlan.DefaultInputMode;
 
     /// <summary>The file the definition was read from, if any.</summary>
     public string? SourcePath { get; init; }
 
-    /// <summary>
-    /// Builds the workflow. <paramref name="chatClient"/> gives each agent its model (null, or a null result: the
-    /// configured provider); <paramref name="configure"/> adjusts the workflow's settings (dashboard, callback...).
-    /// Agents never print their own panels in a workflow.
-    /// </summary>
-    public AgentWorkflow CreateWorkflow(Func<AgentDefinition, IChatClient?>? chatClient = null, Action<WorkflowOptions>? configure = null)
+    /// <summary>The plan the workflow logic runs for this swarm.</summary>
+    public WorkflowPlan ToPlan() => new(Name, Kind, [.. Agents.Select(a => a.Name)])
     {
-        var agents = Agents.Select(a => new Agent(new AgentOptions
-        {
-            AgentName = a.Name,
-            Description = a.Description,
-            SystemPrompt = a.SystemPrompt,
-            ModelName = a.Model,
-            MaxLoops = a.MaxLoops,
-            Temperature = a.Temperature,
-            MaxTokens = a.MaxTokens,
-            RetryAttempts = a.RetryAttempts ?? 3,
-            StreamingOn = true,
-            PrintOn = false,
-            ChatClient = chatClient?.Invoke(a),
-        })).ToList();
+        MaxLoops = MaxLoops, MaxConcurrency = MaxConcurrency, OnError = OnError, InputMode = InputMode,
+    };
 
+    /// <summary>
+    /// Builds the workflow. <paramref name="createAgent"/> makes each agent (typically <see cref="AgentFactory.Create(AgentDefinition, string?)"/>;
+    /// null: <see cref="AgentDefinition.ToOptions"/> on the offline local model); <paramref name="configure"/> adjusts
+    /// the workflow's display settings (dashboard, callback...). Agents never print their own panels in a workflow.
+    /// </summary>
+    public AgentWorkflow CreateWorkflow(Func<AgentDefinition, Agent>? createAgent = null, Action<WorkflowOptions>? configure = null)
+    {
+        var agents = Agents.Select(a => createAgent?.Invoke(a) ?? new Agent(a.ToOptions())).ToList();
+        var plan = ToPlan();
         if (Kind == WorkflowKind.Sequential)
         {
-            var options = new SequentialWorkflowOptions { Name = Name, MaxLoops = MaxLoops, InputMode = InputMode };
+            var options = new SequentialWorkflowOptions { Name = plan.Name, MaxLoops = plan.MaxLoops, InputMode = plan.InputMode };
             configure?.Invoke(options);
             return new SequentialWorkflow(agents, options);
         }
 
-        var concurrent = new ConcurrentWorkflowOptions { Name = Name, MaxLoops = MaxLoops, MaxConcurrency = MaxConcurrency, OnError = OnError };
+        var concurrent = new ConcurrentWorkflowOptions { Name = plan.Name, MaxLoops = plan.MaxLoops, MaxConcurrency = plan.MaxConcurrency, OnError = plan.OnError };
         configure?.Invoke(concurrent);
         return new ConcurrentWorkflow(agents, concurrent);
     }

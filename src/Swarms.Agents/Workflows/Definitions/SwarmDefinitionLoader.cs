@@ -74,8 +74,8 @@ public static class SwarmDefinitionLoader
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "?";
-            throw new SwarmDefinitionException(source, "$", $"not valid JSON ({where}): {ex.Message.Split(" Path:")[0]}", ex);
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "";
+            throw new SwarmDefinitionException(source, "$", $"not valid JSON{where}: {DescribeJsonError(ex.Message)}", ex);
         }
     }
 
@@ -113,11 +113,43 @@ public static class SwarmDefinitionLoader
         return new SwarmDefinition(name, kind, agents)
         {
             Description = r.OptionalString(root, "description", "$"),
-            MaxLoops = r.OptionalInt(root, "maxLoops", "$", 1) ?? 1,
+            MaxLoops = r.OptionalInt(root, "maxLoops", "$", 1) ?? WorkflowPlan.DefaultMaxLoops,
             MaxConcurrency = r.OptionalInt(root, "maxConcurrency", "$", 1),
-            OnError = r.Choice(root, "onError", "$", ErrorPolicies, WorkflowErrorPolicy.Continue),
-            InputMode = r.Choice(root, "inputMode", "$", InputModes, SequentialInputMode.PreviousOutput),
+            OnError = r.Choice(root, "onError", "$", ErrorPolicies, WorkflowPlan.DefaultOnError),
+            InputMode = r.Choice(root, "inputMode", "$", InputModes, WorkflowPlan.DefaultInputMode),
         };
+    }
+
+    /// <summary>
+    /// The parser's sentence without its internals: System.Text.Json appends "Path: $ | LineNumber: 0 |
+    /// BytePositionInLine: 2." (0-based, already said better above) and names characters by their code.
+    /// </summary>
+    internal static string DescribeJsonError(string message)
+    {
+        var text = message;
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            int cut = text.IndexOf(marker, StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                text = text[..cut];
+            }
+        }
+
+        text = text.Trim();
+        if (text.StartsWith("Expected depth to be zero", StringComparison.Ordinal) || text.Contains("reached end of data", StringComparison.Ordinal))
+        {
+            return "the document ends early: something is missing before the end (a value, a closing } or ])";
+        }
+
+        if (text.StartsWith("The input does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "the file is empty";
+        }
+
+        // "'o' is an invalid start of a property name. Expected a '\"'." -> one clause: "...; expected '\"'"
+        text = text.TrimEnd('.').Replace(". Expected ", "; expected ", StringComparison.Ordinal);
+        return text.Length == 0 ? "unreadable" : char.ToLowerInvariant(text[0]) + text[1..];
     }
 
     private static AgentDefinition ReadAgent(JsonElement element, string path, DefinitionReader r)

@@ -1,0 +1,14 @@
+using Swarms.Agents.Streaming;
+using Swarms.Agents.Workflows;
+
+namespace Swarms.Console.Dashboard;
+
+/// <summary>A copy of one agent's state, taken under the lock, that the view renders without holding it.</summary>
+internal sealed record AgentRowView(
+    string Name, AgentStepStatus Status, string Text, long OutputTokens, TokenUsage Usage, TimeSpan Elapsed, string? Error, string? FinishReason)
+{
+    /// <summary>What the agent's status says: <c>stopped: max tokens</c> for an answer cut by its token limit.</summary>
+    public string StatusWord => Status == AgentStepStatus.Completed && FinishReason == "length"
+        ? "stopped: max tokens"
+        : Status.ToString().ToLowerInvariant();
+}
