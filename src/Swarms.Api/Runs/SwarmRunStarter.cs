@@ -41,10 +41,11 @@ public sealed class SwarmRunStarter(ILogger<SwarmRunStarter> logger)
             return new StartOutcome(runId, false, existing.RuntimeStatus);
         }
 
+        // The input is visible through the status API: it carries the definition, never the server's file path.
         try
         {
             var options = new StartOrchestrationOptions(runId).WithDedupeStatuses(Holding);
-            await client.ScheduleNewOrchestrationInstanceAsync(SwarmRunNames.Orchestrator, SwarmRunInput.Create(definition, task, runId), options, cancellationToken)
+            await client.ScheduleNewOrchestrationInstanceAsync(SwarmRunNames.Orchestrator, SwarmRunInput.Create(definition with { SourcePath = null }, task, runId), options, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
