@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Swarms.Api.Contracts;
 
 namespace Swarms.Api.Http;
@@ -11,5 +12,8 @@ namespace Swarms.Api.Http;
 public interface IManagementUrls
 {
     /// <summary>The check-status payload of <paramref name="instanceId"/>, for a response to <paramref name="request"/>.</summary>
-    HttpManagementPayload Create(HttpRequest request, string instanceId);
+    /// <param name="request">The request being answered.</param>
+    /// <param name="client">The Durable client that started the instance (in Functions, the binding's, which knows the host's URLs).</param>
+    /// <param name="instanceId">The instance.</param>
+    HttpManagementPayload Create(HttpRequest request, DurableTaskClient client, string instanceId);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Swarms.Api.Contracts;
 
 namespace Swarms.Api.Http;
@@ -11,7 +12,7 @@ namespace Swarms.Api.Http;
 public sealed class RequestManagementUrls(string? apiKey = null) : IManagementUrls
 {
     /// <inheritdoc/>
-    public HttpManagementPayload Create(HttpRequest request, string instanceId)
+    public HttpManagementPayload Create(HttpRequest request, DurableTaskClient client, string instanceId)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);

@@ -82,7 +82,7 @@ public sealed partial class SwarmsHttpApi(SwarmLibrary swarms, SwarmRunStarter s
     {
         var id = runId ?? Guid.NewGuid().ToString("N");
         var outcome = await starter.StartAsync(client, definition, task, id, replaceFinished: true, "http", request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var payload = urls.Create(request, id);
+        var payload = urls.Create(request, client, id);
         var location = new Dictionary<string, string> { ["Location"] = payload.StatusQueryGetUri };
         if (!outcome.Started)
         {
