@@ -20,4 +20,16 @@ public enum AgentStepStatus
 
     /// <summary>Never started because an earlier agent of a sequential workflow failed.</summary>
     Skipped,
+
+    /// <summary>
+    /// Waiting for a person to approve it (a durable run, an agent defined with <c>"approval": true</c>). Values are
+    /// appended, never reordered: durable runs store them as numbers.
+    /// </summary>
+    WaitingForApproval,
+
+    /// <summary>
+    /// Not run because a person rejected it; the result's error holds the feedback. Not a failure: a sequential
+    /// workflow hands the next agent what the last completed agent produced, a concurrent one finishes without it.
+    /// </summary>
+    Rejected,
 }
