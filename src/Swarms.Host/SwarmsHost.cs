@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +10,7 @@ using Swarms.Api.Configuration;
 using Swarms.Api.DependencyInjection;
 using Swarms.Api.Runs;
 using Swarms.Durable.Hosting;
+using Swarms.Orchestration.DependencyInjection;
 using Swarms.Host.Configuration;
 using Swarms.Host.Durable;
 using Swarms.Host.Http;
@@ -45,7 +45,19 @@ public static partial class SwarmsHost
         builder.Services.AddSingleton(hostJson);
         builder.Services.AddSingleton(backend);
         builder.Services.AddSwarmsAgents(configuration).UseChatClient(c => c.UseOpenTelemetry(sourceName: HostTelemetry.ModelSource));
-        builder.Services.AddSwarmsDurable(backend.Configure).AddTasks(SwarmTasks.Register);
+        builder.Services.AddSwarmsOrchestration(o =>
+        {
+            // The run log lives beside the durable state: a table in the same SQLite file, or SwarmRunEvents in the same storage account.
+            if (backend.DatabasePath is { } path)
+            {
+                o.UseSqliteRunLog(path);
+            }
+            else
+            {
+                o.UseTableRunLog(configuration, HostSettings.Storage);
+            }
+        });
+        builder.Services.AddSwarmsDurable(backend.Configure).AddTasks(r => r.AddSwarmOrchestrations());
         builder.Services.AddSwarmsApi(o =>
         {
             o.SwarmsDirectory = builder.Environment.ContentRootPath;

@@ -24,6 +24,7 @@ public static class SwarmsApiServiceCollectionExtensions
         services.TryAddSingleton(new SwarmLibrary(SwarmCatalog.Discover(options.SwarmsDirectory, AppContext.BaseDirectory)));
         services.TryAddSingleton<IManagementUrls>(new RequestManagementUrls(options.ApiKey));
         services.TryAddSingleton<SwarmRunStarter>();
+        services.TryAddSingleton<RunStatusReader>();
         services.TryAddSingleton<SwarmsHttpApi>();
         services.TryAddSingleton<SwarmTaskMessageHandler>();
         return services;

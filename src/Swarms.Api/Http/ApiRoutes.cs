@@ -24,6 +24,9 @@ public static class ApiRoutes
     /// <summary>GET: a run's events after a sequence number.</summary>
     public const string RunEvents = "api/runs/{id}/events";
 
+    /// <summary>POST: approve or reject an agent that waits for approval.</summary>
+    public const string RunApproval = "api/runs/{id}/approvals/{agent}";
+
     /// <summary>The Durable HTTP management API's base (what Durable Functions serves under the same path).</summary>
     public const string DurableInstances = "runtime/webhooks/durabletask/instances";
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Swarms.Agents.Workflows.Definitions;
 using Swarms.Api.Runs;
 using Swarms.Api.Validation;
+using Swarms.Orchestration.RunLog;
 
 namespace Swarms.Api.Http;
 
@@ -13,7 +14,8 @@ namespace Swarms.Api.Http;
 /// host's, or the Functions <c>[DurableClient]</c> binding's) and returns an <see cref="IResult"/>; every refusal is
 /// <c>application/problem+json</c> naming the field.
 /// </summary>
-public sealed partial class SwarmsHttpApi(SwarmLibrary swarms, SwarmRunStarter starter, IManagementUrls urls, ILogger<SwarmsHttpApi> logger)
+public sealed partial class SwarmsHttpApi(
+    SwarmLibrary swarms, SwarmRunStarter starter, RunStatusReader runs, IRunLog runLog, IManagementUrls urls, ILogger<SwarmsHttpApi> logger)
 {
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(5);
 

@@ -40,13 +40,20 @@ public sealed class SwarmTaskMessageHandler(SwarmLibrary swarms, SwarmRunStarter
         }
         catch (ApiProblemException problem)
         {
-            ApiTelemetry.QueueMessages.Add(1, new KeyValuePair<string, object?>("swarms.queue.outcome", "poisoned"));
-            logger.MessagePoisoned(messageId, dequeueCount, SwarmTaskMessage.PoisonQueueName, problem.Message);
-            return new QueueOutcome(QueueOutcomeKind.Poison, null, problem.Field, problem.Message);
+            return Poison(messageId, dequeueCount, problem);
         }
 
         var runId = message.RunId ?? RunIds.FromQueueMessage(messageId);
-        var outcome = await starter.StartAsync(client, definition, message.Task, runId, replaceFinished: false, "queue", cancellationToken).ConfigureAwait(false);
+        StartOutcome outcome;
+        try
+        {
+            outcome = await starter.StartAsync(client, definition, message.Task, runId, replaceFinished: false, "queue", cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiProblemException problem)
+        {
+            return Poison(messageId, dequeueCount, problem);
+        }
+
         if (!outcome.Started)
         {
             logger.MessageDuplicate(messageId, dequeueCount, runId);
@@ -55,6 +62,13 @@ public sealed class SwarmTaskMessageHandler(SwarmLibrary swarms, SwarmRunStarter
         var kind = outcome.Started ? QueueOutcomeKind.Started : QueueOutcomeKind.Duplicate;
         ApiTelemetry.QueueMessages.Add(1, new KeyValuePair<string, object?>("swarms.queue.outcome", outcome.Started ? "started" : "duplicate"));
         return new QueueOutcome(kind, runId);
+    }
+
+    private QueueOutcome Poison(string messageId, long dequeueCount, ApiProblemException problem)
+    {
+        ApiTelemetry.QueueMessages.Add(1, new KeyValuePair<string, object?>("swarms.queue.outcome", "poisoned"));
+        logger.MessagePoisoned(messageId, dequeueCount, SwarmTaskMessage.PoisonQueueName, problem.Message);
+        return new QueueOutcome(QueueOutcomeKind.Poison, null, problem.Field, problem.Message);
     }
 
     /// <summary>The poison queue's text for a message, with its reason.</summary>

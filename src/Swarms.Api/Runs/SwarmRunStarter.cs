@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Swarms.Agents.Workflows.Definitions;
 using Swarms.Api.Telemetry;
+using Swarms.Orchestration;
 
 namespace Swarms.Api.Runs;
 
@@ -29,11 +30,14 @@ public sealed class SwarmRunStarter(ILogger<SwarmRunStarter> logger)
     /// started again. False (queue): any existing run of that id means the message was already handled.</param>
     /// <param name="source">Who asked (<c>http</c>, <c>queue</c>), for logs and metrics.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="Validation.ApiProblemException">The orchestrator would refuse the definition or the task.</exception>
     public async Task<StartOutcome> StartAsync(
         DurableTaskClient client, SwarmDefinition definition, string task, string runId, bool replaceFinished, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(definition);
+        // The input is visible through the status API: it carries the definition, never the server's file path.
+        var input = SwarmRunInput.Create(definition with { SourcePath = null }, task);
         var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
         if (existing is not null && (!replaceFinished || Holding.Contains(existing.RuntimeStatus)))
         {
@@ -41,11 +45,10 @@ public sealed class SwarmRunStarter(ILogger<SwarmRunStarter> logger)
             return new StartOutcome(runId, false, existing.RuntimeStatus);
         }
 
-        // The input is visible through the status API: it carries the definition, never the server's file path.
         try
         {
             var options = new StartOrchestrationOptions(runId).WithDedupeStatuses(Holding);
-            await client.ScheduleNewOrchestrationInstanceAsync(SwarmRunNames.Orchestrator, SwarmRunInput.Create(definition with { SourcePath = null }, task, runId), options, cancellationToken)
+            await client.ScheduleNewOrchestrationInstanceAsync(SwarmRunOrchestrator.Name, input, options, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -19,6 +19,9 @@ internal static class EndpointMapping
         app.MapGet(ApiRoutes.Swarms, (SwarmsHttpApi api) => api.ListSwarms());
         app.MapPost(ApiRoutes.SwarmRuns, (HttpRequest r, string name, SwarmsHttpApi api, DurableTaskClient c) => api.StartSwarmRunAsync(r, name, c));
         app.MapPost(ApiRoutes.Runs, (HttpRequest r, SwarmsHttpApi api, DurableTaskClient c) => api.StartInlineRunAsync(r, c));
+        app.MapGet(ApiRoutes.Run, (HttpRequest r, string id, SwarmsHttpApi api, DurableTaskClient c) => api.GetRunAsync(r, id, c));
+        app.MapGet(ApiRoutes.RunEvents, (HttpRequest r, string id, SwarmsHttpApi api, DurableTaskClient c) => api.GetRunEventsAsync(r, id, c));
+        app.MapPost(ApiRoutes.RunApproval, (HttpRequest r, string id, string agent, SwarmsHttpApi api, DurableTaskClient c) => api.DecideAsync(r, id, agent, c));
 
         app.MapGet(ApiRoutes.DurableInstance, (HttpRequest r, string instanceId, DurableTaskClient c) => DurableHttpApi.GetStatusAsync(r, instanceId, c));
         app.MapDelete(ApiRoutes.DurableInstance, (HttpRequest r, string instanceId, DurableTaskClient c) => DurableHttpApi.PurgeAsync(r, instanceId, c));
