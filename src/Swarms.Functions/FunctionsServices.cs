@@ -13,6 +13,8 @@ using Swarms.Api.Storage;
 using Swarms.Api.Telemetry;
 using Swarms.Functions.Http;
 using Swarms.Functions.Queue;
+using Swarms.Orchestration.DependencyInjection;
+using Swarms.Orchestration.RunLog;
 
 namespace Swarms.Functions;
 
@@ -35,6 +37,13 @@ public static class FunctionsServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IManagementUrls, FunctionsManagementUrls>();
         services.AddSwarmsAgents(configuration).UseChatClient(c => c.UseOpenTelemetry(sourceName: ModelSource));
+        // The run log is the SwarmRunEvents table of the app's storage account (a connection string, or the identity
+        // settings infra/ deploys); tests give their own.
+        if (!services.Any(d => d.ServiceType == typeof(IRunLog)))
+        {
+            services.AddSwarmsOrchestration(o => o.UseTableRunLog(configuration, StorageConnection.DefaultName));
+        }
+
         services.AddSwarmsApi(o => o.SwarmsDirectory = AppContext.BaseDirectory);
         services.AddSingleton(hostJson.Queues);
         services.AddSingleton(sp => new PoisonMessageWriter(StorageConnection.Read(configuration), hostJson.Queues));

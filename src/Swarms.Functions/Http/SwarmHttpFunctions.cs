@@ -35,4 +35,26 @@ public sealed class SwarmHttpFunctions(SwarmsHttpApi api)
     public Task<IResult> StartRunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Runs)] HttpRequest request,
         [DurableClient] DurableTaskClient client) => api.StartInlineRunAsync(request, client);
+
+    /// <summary><c>GET /api/runs/{id}</c>.</summary>
+    [Function("GetRun")]
+    public Task<IResult> GetRunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Run)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client) => api.GetRunAsync(request, id, client);
+
+    /// <summary><c>GET /api/runs/{id}/events?after=N</c>.</summary>
+    [Function("GetRunEvents")]
+    public Task<IResult> GetRunEventsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.RunEvents)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client) => api.GetRunEventsAsync(request, id, client);
+
+    /// <summary><c>POST /api/runs/{id}/approvals/{agent}</c>.</summary>
+    [Function("DecideApproval")]
+    public Task<IResult> DecideAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.RunApproval)] HttpRequest request,
+        string id,
+        string agent,
+        [DurableClient] DurableTaskClient client) => api.DecideAsync(request, id, agent, client);
 }
