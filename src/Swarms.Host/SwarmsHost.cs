@@ -29,10 +29,11 @@ public static partial class SwarmsHost
 {
     /// <summary>Builds the host from command-line arguments.</summary>
     /// <param name="args">The command line (<c>--urls</c>, any <c>--Key=value</c> setting).</param>
-    /// <param name="configure">A last say over the builder (tests add tasks, exporters, settings).</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="contentRoot">Where host.json, local.settings.json and swarms/ are read (default: the working directory).</param>
+    /// <param name="configure">A last say over the builder (tests add exporters).</param>
+    public static WebApplication Build(string[] args, string? contentRoot = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot ?? Directory.GetCurrentDirectory() });
         var hostJson = HostConfiguration.AddAppFiles(builder.Configuration, builder.Environment.ContentRootPath);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
