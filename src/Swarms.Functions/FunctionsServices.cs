@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -48,7 +50,8 @@ public static class FunctionsServices
         services.AddSingleton(hostJson.Queues);
         services.AddSingleton(sp => new PoisonMessageWriter(StorageConnection.Read(configuration), hostJson.Queues));
 
-        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = !string.IsNullOrWhiteSpace(configuration[FunctionsSettings.OtlpEndpoint]);
+        var appInsights = configuration[FunctionsSettings.AppInsightsConnectionString];
         var telemetry = services.AddOpenTelemetry()
             .WithTracing(t => t.AddSource(ApiTelemetry.Name, ModelSource, "Swarms.*", "Microsoft.DurableTask*"))
             .WithMetrics(m => m.AddMeter(ApiTelemetry.Name, ModelSource, "Swarms.*"));
@@ -58,6 +61,28 @@ public static class FunctionsServices
             telemetry.UseOtlpExporter();
         }
 
+        if (!string.IsNullOrWhiteSpace(appInsights))
+        {
+            // infra/ turns Application Insights' local auth off: telemetry goes with the app identity's Entra token.
+            var clientId = AuthenticationClientId(configuration[FunctionsSettings.AppInsightsAuthentication]);
+            telemetry.UseAzureMonitorExporter(o =>
+            {
+                o.ConnectionString = appInsights;
+                if (clientId is not null)
+                {
+                    o.Credential = new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+                }
+            });
+        }
+
         return services;
     }
+
+    // "ClientId=<id>;Authorization=AAD" -> <id>; null when the string names no client id.
+    internal static string? AuthenticationClientId(string? authentication) =>
+        authentication?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(kv => kv.Length == 2 && kv[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase) && kv[1].Length > 0)
+            .Select(kv => kv[1])
+            .FirstOrDefault();
 }
