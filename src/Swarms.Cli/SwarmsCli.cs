@@ -25,11 +25,14 @@ internal static class SwarmsCli
               swarms agent "Analyze TSLA stock"
               swarms agent --task-file brief.md
               swarms list
+              swarms run research-writer "The future of tidal energy" --durable
+              swarms runs
             """)
         {
             RunCommand.Create(context),
             AgentCommand.Create(context),
             ListCommand.Create(context),
+            RunsCommand.Create(context),
         };
 
         // No response files: '@notes.txt' is a task like any other, not a file of arguments (use --task-file).

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Swarms.Agents.Workflows;
 
-/// <summary>Where an agent of a workflow stands.</summary>
+/// <summary>Where an agent of a workflow stands. Written in JSON by name (durable runs store it), read by name or number.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AgentStepStatus>))]
 public enum AgentStepStatus
 {
     /// <summary>Not started yet.</summary>
@@ -21,10 +24,7 @@ public enum AgentStepStatus
     /// <summary>Never started because an earlier agent of a sequential workflow failed.</summary>
     Skipped,
 
-    /// <summary>
-    /// Waiting for a person to approve it (a durable run, an agent defined with <c>"approval": true</c>). Values are
-    /// appended, never reordered: durable runs store them as numbers.
-    /// </summary>
+    /// <summary>Waiting for a person to approve it (a durable run, an agent defined with <c>"approval": true</c>).</summary>
     WaitingForApproval,
 
     /// <summary>
