@@ -14,6 +14,7 @@ namespace Swarms.Host.Tests;
 /// started again: the run completes, agent 1 is not called again, agent 2 runs again as attempt 2. On the embedded
 /// SQLite file and on Azure Storage (Azurite).
 /// </summary>
+[Collection(ProcessHeavy.Name)]
 public sealed class HostCrashIntegrationTests
 {
     [Fact]

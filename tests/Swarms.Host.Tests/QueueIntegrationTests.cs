@@ -18,6 +18,7 @@ namespace Swarms.Host.Tests;
 /// calls: a batch of messages, 5% of them malformed, runs every good message exactly once and puts every bad one in
 /// <c>swarm-tasks-poison</c> with its reason; a message delivered twice runs once. (bench/ has the 1,000-message run.)
 /// </summary>
+[Collection(ProcessHeavy.Name)]
 public sealed class QueueIntegrationTests : IAsyncLifetime
 {
     private AzuriteServer _azurite = null!;
