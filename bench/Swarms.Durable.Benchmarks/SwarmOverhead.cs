@@ -28,9 +28,10 @@ namespace Swarms.Durable.Benchmarks;
 /// </summary>
 internal static class SwarmOverhead
 {
-    public static async Task RunAsync(int runs, bool fullSync, bool timeline)
+    public static async Task RunAsync(int runs, bool fullSync, bool timeline, bool separateLog = false)
     {
         using var database = new TempDatabase("swarms-bench-swarm");
+        using var logFile = new TempDatabase("swarms-bench-log");
         var sink = new LatencyPublisher();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -39,14 +40,14 @@ internal static class SwarmOverhead
             s.Provider = "local";
             s.LocalTokensPerSecond = 0;
         });
-        builder.Services.AddSwarmsOrchestration(o => o.UseSqliteRunLog(database.Path)).AddPublisher(sink);
+        builder.Services.AddSwarmsOrchestration(o => o.UseSqliteRunLog(separateLog ? logFile.Path : database.Path)).AddPublisher(sink);
         builder.Services.AddSwarmsDurable(o => o.UseSqlite(database.Path, s => s.FullSync = fullSync)).AddTasks(r => r.AddSwarmOrchestrations());
         using var host = builder.Build();
         await host.StartAsync();
         var client = host.Services.GetRequiredService<DurableTaskClient>();
         var agents = host.Services.GetRequiredService<AgentFactory>();
 
-        Console.WriteLine($"Durable swarm run overhead: {runs} pairs per scenario, SQLite synchronous={(fullSync ? "FULL" : "NORMAL")}, local model at pacing 0");
+        Console.WriteLine($"Durable swarm run overhead: {runs} pairs per scenario, SQLite synchronous={(fullSync ? "FULL" : "NORMAL")}, local model at pacing 0, run log in {(separateLog ? "a file of its own" : "the store's file")}");
         var rows = new List<string>();
         foreach (var (label, definition) in new[] { ("3 sequential agents", Swarm(WorkflowKind.Sequential, 3)), ("10 concurrent agents", Swarm(WorkflowKind.Concurrent, 10)) })
         {
