@@ -1,17 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Swarms.Agents.Streaming;
+using Swarms.Orchestration.RunLog;
 
 namespace Swarms.Cli;
 
 /// <summary>Writes events as NDJSON: one JSON object per line, with a <c>type</c> field, for piping into other tools.</summary>
 internal sealed class EventJson(TextWriter output) : ISwarmEventSink
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        WriteIndented = false,
-    };
+    /// <summary>The one JSON form of events (the run log's, SignalR's), so NDJSON lines and logged events are the same.</summary>
+    public static readonly JsonSerializerOptions Options = SwarmEventJson.Options;
 
     public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
 

@@ -23,6 +23,29 @@ internal sealed class ModelChoice : IDisposable
     /// <exception cref="CliUsageException">Unknown provider or incomplete settings.</exception>
     public static ModelChoice Create(CliContext context, string? provider, string? model)
     {
+        var configuration = Configuration(context, provider);
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddSwarmsAgents(configuration);
+            var choice = new ModelChoice(services.BuildServiceProvider());
+            // Fail now, before any output, when the provider lacks a setting.
+            choice._services.GetRequiredService<ChatClientProvider>().GetChatClient(model);
+            return choice;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliUsageException(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The model configuration: <c>local.settings.json</c>, then the environment, then <c>--provider</c>; what a host's
+    /// <c>AddSwarmsAgents(configuration)</c> binds (the durable runs' worker host does).
+    /// </summary>
+    /// <exception cref="CliUsageException">Unknown provider.</exception>
+    public static IConfiguration Configuration(CliContext context, string? provider)
+    {
         var builder = new ConfigurationBuilder().AddLocalSettingsValues(Path.Combine(context.WorkingDirectory, "local.settings.json"));
         if (context.Environment is { } env)
         {
@@ -43,19 +66,7 @@ internal sealed class ModelChoice : IDisposable
             builder.AddInMemoryCollection([new("SWARMS_MODEL_PROVIDER", provider)]);
         }
 
-        try
-        {
-            var services = new ServiceCollection();
-            services.AddSwarmsAgents(builder.Build());
-            var choice = new ModelChoice(services.BuildServiceProvider());
-            // Fail now, before any output, when the provider lacks a setting.
-            choice._services.GetRequiredService<ChatClientProvider>().GetChatClient(model);
-            return choice;
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliUsageException(ex.Message);
-        }
+        return builder.Build();
     }
 
     public void Dispose() => _services.Dispose();

@@ -18,6 +18,8 @@ namespace Swarms.Agents.Streaming;
 [JsonDerivedType(typeof(AgentFailed), nameof(AgentFailed))]
 [JsonDerivedType(typeof(RunCompleted), nameof(RunCompleted))]
 [JsonDerivedType(typeof(RunFailed), nameof(RunFailed))]
+[JsonDerivedType(typeof(ApprovalRequested), nameof(ApprovalRequested))]
+[JsonDerivedType(typeof(ApprovalDecided), nameof(ApprovalDecided))]
 public abstract record SwarmEvent
 {
     /// <summary>The run this event belongs to.</summary>

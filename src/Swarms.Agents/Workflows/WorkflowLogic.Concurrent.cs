@@ -46,7 +46,7 @@ internal static partial class WorkflowLogic
 
         var results = new AgentStepResult[count];
         var errors = new List<string>();
-        int succeeded = 0;
+        int succeeded = 0, rejected = 0;
         for (int i = 0; i < count; i++)
         {
             results[i] = totals[i]!;
@@ -54,17 +54,22 @@ internal static partial class WorkflowLogic
             {
                 succeeded++;
             }
+            else if (results[i].Status == AgentStepStatus.Rejected)
+            {
+                rejected++; // a person's decision, not a failure
+            }
             else if (results[i].Status == AgentStepStatus.Failed)
             {
                 errors.Add(results[i].Error ?? $"Agent '{results[i].Agent}' failed.");
             }
         }
 
-        var status = succeeded == count ? WorkflowStatus.Completed
+        var status = succeeded > 0 && succeeded + rejected == count ? WorkflowStatus.Completed
             : succeeded == 0 || (stopped && plan.OnError == WorkflowErrorPolicy.CancelRest) ? WorkflowStatus.Failed
             : WorkflowStatus.PartiallyCompleted;
         var error = status == WorkflowStatus.Completed ? null
-            : errors.Count > 0 ? string.Join("; ", errors) : "Every agent was cancelled.";
+            : errors.Count > 0 ? string.Join("; ", errors)
+            : rejected == count ? "No agent ran: every agent was rejected." : "Every agent was cancelled.";
         return new WorkflowResult(plan.Name, status, WorkflowInputs.Combine(results), results, TotalUsage(results), error);
     }
 

@@ -2,7 +2,11 @@ namespace Swarms.Agents.Workflows;
 
 internal static partial class WorkflowLogic
 {
-    /// <summary>Agents one after another; each gets the task and the previous output (or the transcript). A failure stops the run.</summary>
+    /// <summary>
+    /// Agents one after another; each gets the task and the previous output (or the transcript). A failure stops the
+    /// run. A rejected agent (<see cref="AgentStepStatus.Rejected"/>) is passed over: the next one gets what the last
+    /// completed agent produced, and the run's output is the last completed agent's.
+    /// </summary>
     private static async Task<WorkflowResult> RunSequentialAsync(
         WorkflowPlan plan, string task, IAgentInvoker invoker, CancellationToken cancellationToken)
     {
@@ -21,6 +25,11 @@ internal static partial class WorkflowLogic
                 var step = new AgentStep(i, plan.Agents[i], input, loop);
                 var result = await invoker.InvokeAsync(step, cancellationToken);
                 totals[i] = Accumulate(totals[i], result);
+                if (result.Status == AgentStepStatus.Rejected)
+                {
+                    continue;
+                }
+
                 if (result.Status != AgentStepStatus.Completed)
                 {
                     error = result.Error ?? $"Agent '{step.Agent}' {result.Status.ToString().ToLowerInvariant()}.";
@@ -38,6 +47,7 @@ internal static partial class WorkflowLogic
                 new AgentStep(i, plan.Agents[i], task, 1), AgentStepStatus.Skipped, "Not run: an earlier agent failed.");
         }
 
+        error ??= transcript.Count == 0 ? "No agent ran: every agent was rejected." : null;
         return error is null
             ? new WorkflowResult(plan.Name, WorkflowStatus.Completed, transcript[^1].Value, results, TotalUsage(results), null)
             : new WorkflowResult(plan.Name, WorkflowStatus.Failed, "", results, TotalUsage(results), error);

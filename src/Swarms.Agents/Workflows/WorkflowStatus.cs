@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Swarms.Agents.Workflows;
 
-/// <summary>How a workflow run ended.</summary>
+/// <summary>How a workflow run ended. Written in JSON by name (durable runs store it), read by name or number.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WorkflowStatus>))]
 public enum WorkflowStatus
 {
     /// <summary>Every agent completed.</summary>

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Swarms.Agents.Workflows;
 using Swarms.Agents.Workflows.Definitions;
-using Swarms.Console.Dashboard;
+using Swarms.Cli.Durable;
 
 namespace Swarms.Cli.Commands;
 
@@ -20,6 +19,8 @@ internal static class RunCommand
           swarms run research-writer --task-file brief.md
           swarms run --agent "Bull=You argue the bull case." --agent "Bear=You argue the bear case." --concurrent "Analyze NVDA"
           swarms run market-analysis "Analyze TSLA" --json | jq -c 'select(.type == "AgentCompleted")'
+          swarms run research-writer "The future of tidal energy" --durable            (checkpointed; see 'swarms runs')
+          swarms run research-writer "The future of tidal energy" --durable --store ~/runs.db
 
         Exit codes: 0 completed, 1 the run (or an agent) failed, 2 bad usage, 130 cancelled (Ctrl+C).
         """;
@@ -43,8 +44,13 @@ internal static class RunCommand
         var name = new Option<string?>("--name") { Description = "The run's name for ad-hoc agents (the dashboard's title).", DefaultValueFactory = _ => "ad-hoc" };
         var dashboard = new Option<bool>("--dashboard") { Description = "Always show the live dashboard (default: only on a terminal)." };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Plain progress lines instead of the live dashboard." };
+        var durable = new Option<bool>("--durable")
+        {
+            Description = "Run durably: every step is checkpointed in the run store, so a run stopped or killed mid-way is finished by 'swarms runs resume <id>' without calling the model again for agents already done.",
+        };
+        var storeOption = RunsCommand.CreateStoreOption();
         var common = new CommonOptions("Model or deployment for every agent. Overrides the definition's models and SWARMS_MODEL.");
-        var command = new Command("run", Help) { arguments, taskFile, agents, concurrent, sequential, name, dashboard, noDashboard };
+        var command = new Command("run", Help) { arguments, taskFile, agents, concurrent, sequential, name, dashboard, noDashboard, durable, storeOption };
         common.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -92,48 +98,26 @@ internal static class RunCommand
             }
 
             var task = await TaskInput.ReadAsync(taskArgument, file, context, cancellationToken).ConfigureAwait(false);
+            bool? live = parse.GetValue(dashboard) ? true : parse.GetValue(noDashboard) ? false : null;
+            var output = new RunOutput(json, quiet, live, outputFile);
+            if (parse.GetValue(durable))
+            {
+                var store = RunStore.Resolve(context, parse.GetValue(storeOption), mustExist: false);
+                return await DurableRun.StartAsync(context, store, definition, task, provider, model, output, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(storeOption) is not null)
+            {
+                throw new CliUsageException("--store applies to durable runs: add --durable.");
+            }
+
             using var models = ModelChoice.Create(context, provider, model);
             var workflow = definition.CreateWorkflow(agent => models.Agents.Create(agent, model));
-            WorkflowResult result;
-            if (json)
-            {
-                result = await workflow.RunAsync(task, new EventJson(context.Out), cancellationToken).ConfigureAwait(false);
-            }
-            else if (quiet)
-            {
-                result = await workflow.RunAsync(task, new NoSink(), cancellationToken).ConfigureAwait(false);
-                context.Out.WriteLine(result.Output);
-            }
-            else
-            {
-                bool? live = parse.GetValue(dashboard) ? true : parse.GetValue(noDashboard) ? false : null;
-                var display = new WorkflowDashboard(context.Console, workflow.Name, workflow.Plan.Agents, live: live);
-                result = await workflow.RunAsync(task, display, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (outputFile is not null)
-            {
-                await File.WriteAllTextAsync(outputFile,
-                    outputFile.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonSerializer.Serialize(result, EventJson.Indented) : result.Output + "\n",
-                    CancellationToken.None).ConfigureAwait(false);
-            }
-
-            if (!result.Succeeded)
-            {
-                await context.Error.WriteLineAsync($"swarms: {result.Workflow} {(result.Status == WorkflowStatus.Failed ? "failed" : "partly failed")}: {result.Error}").ConfigureAwait(false);
-            }
-
-            return result.Succeeded ? ExitCodes.Ok : ExitCodes.RunFailed;
+            var display = output.CreateDisplay(context, workflow.Name, workflow.Plan.Agents);
+            var result = await workflow.RunAsync(task, display, cancellationToken).ConfigureAwait(false);
+            return await output.FinishAsync(context, result).ConfigureAwait(false);
         });
         return command;
-    }
-
-    /// <summary>Nothing shown: <c>--quiet</c> prints only the final output.</summary>
-    private sealed class NoSink : Swarms.Agents.Streaming.ISwarmEventSink
-    {
-        public ValueTask OnEventAsync(Swarms.Agents.Streaming.SwarmEvent evt, CancellationToken cancellationToken) => default;
-
-        public ValueTask OnCompletedAsync(Exception? failure, CancellationToken cancellationToken) => default;
     }
 
     /// <summary>A definition from <c>--agent NAME=PROMPT</c> options.</summary>

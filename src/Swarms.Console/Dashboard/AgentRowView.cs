@@ -8,7 +8,10 @@ internal sealed record AgentRowView(
     string Name, AgentStepStatus Status, string Text, long OutputTokens, TokenUsage Usage, TimeSpan Elapsed, string? Error, string? FinishReason)
 {
     /// <summary>What the agent's status says: <c>stopped: max tokens</c> for an answer cut by its token limit.</summary>
-    public string StatusWord => Status == AgentStepStatus.Completed && FinishReason == "length"
-        ? "stopped: max tokens"
-        : Status.ToString().ToLowerInvariant();
+    public string StatusWord => Status switch
+    {
+        AgentStepStatus.Completed when FinishReason == "length" => "stopped: max tokens",
+        AgentStepStatus.WaitingForApproval => "waiting for approval",
+        _ => Status.ToString().ToLowerInvariant(),
+    };
 }

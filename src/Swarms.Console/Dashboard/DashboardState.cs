@@ -75,7 +75,9 @@ internal sealed class DashboardState
         lock (_gate)
         {
             int completed = _rows.Count(r => r.Status == AgentStepStatus.Completed);
-            var status = _runStatus ?? (completed == _rows.Length ? "completed" : "partially completed");
+            // A rejected agent is a person's decision, not a failure: the run still completed.
+            int rejected = _rows.Count(r => r.Status == AgentStepStatus.Rejected);
+            var status = _runStatus ?? (completed > 0 && completed + rejected == _rows.Length ? "completed" : "partially completed");
             long tokens = _runStatus is null || _runTokens == 0 ? _rows.Sum(r => r.Usage.TotalTokens) : _runTokens;
             var elapsed = _runStarted is { } s ? (_runEnded ?? now) - s : TimeSpan.Zero;
             return new DashboardOutcome(workflow, status, completed, _rows.Length, tokens, elapsed);
@@ -136,6 +138,19 @@ internal sealed class DashboardState
                 row.Chunks = 0;
                 row.Text.Clear().Append(completed.Output);
                 row.EndedAt = completed.Timestamp;
+                return true;
+            case ApprovalRequested requested:
+                row.Status = AgentStepStatus.WaitingForApproval;
+                row.Error = $"waiting for approval until {requested.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+                return true;
+            case ApprovalDecided { Approved: true }:
+                row.Status = AgentStepStatus.Pending;
+                row.Error = null;
+                return true;
+            case ApprovalDecided decided:
+                row.Status = decided.TimedOut ? AgentStepStatus.Failed : AgentStepStatus.Rejected;
+                row.Error = decided.TimedOut ? "no approval in time" : decided.Feedback is { Length: > 0 } f ? $"rejected: {f}" : "rejected";
+                row.EndedAt = decided.Timestamp;
                 return true;
             case AgentFailed { WillRetry: true } retrying:
                 row.LastFailure = retrying.Error;

@@ -24,7 +24,12 @@ internal static class DashboardView
             var tail = TextTail.Last(row.Text, textWidth, linesPerAgent);
             items.Add(tail.Length > 0
                 ? new Padder(new Text(tail), new Padding(2, 0, 0, 0))
-                : new Padder(new Markup(row.Status == AgentStepStatus.Pending ? "[grey]waiting…[/]" : "[grey]…[/]"), new Padding(2, 0, 0, 0)));
+                : new Padder(new Markup(row.Status switch
+                {
+                    AgentStepStatus.Pending => "[grey]waiting…[/]",
+                    AgentStepStatus.WaitingForApproval or AgentStepStatus.Rejected => $"[grey]{Markup.Escape(row.Error ?? "")}[/]",
+                    _ => "[grey]…[/]",
+                }), new Padding(2, 0, 0, 0)));
         }
 
         items.Add(new Markup($"[grey]{Footer(rows, elapsed)}[/]"));
@@ -93,7 +98,7 @@ internal static class DashboardView
         var icon = row.Status == AgentStepStatus.Running
             ? $"[yellow]{Markup.Escape(Spinner.Frames[(int)(tick % Spinner.Frames.Count)])}[/]"
             : Icon(row.Status);
-        var stats = row.Status is AgentStepStatus.Pending or AgentStepStatus.Skipped ? "" : $"  [grey]{Count(row.OutputTokens, "output token")} · {Seconds(row.Elapsed)}[/]";
+        var stats = row.Status is AgentStepStatus.Pending or AgentStepStatus.Skipped or AgentStepStatus.WaitingForApproval or AgentStepStatus.Rejected ? "" : $"  [grey]{Count(row.OutputTokens, "output token")} · {Seconds(row.Elapsed)}[/]";
         return new Markup($"{icon} [bold]{Markup.Escape(row.Name)}[/]  {StatusMarkup(row)}{stats}");
     }
 
@@ -101,7 +106,8 @@ internal static class DashboardView
     {
         AgentStepStatus.Completed => "[green]✔[/]",
         AgentStepStatus.Failed => "[red]✖[/]",
-        AgentStepStatus.Cancelled or AgentStepStatus.Skipped => "[grey]-[/]",
+        AgentStepStatus.Cancelled or AgentStepStatus.Skipped or AgentStepStatus.Rejected => "[grey]-[/]",
+        AgentStepStatus.WaitingForApproval => "[magenta]?[/]",
         _ => "[grey]○[/]",
     };
 
@@ -113,6 +119,8 @@ internal static class DashboardView
             AgentStepStatus.Completed when row.FinishReason == "length" => "yellow",
             AgentStepStatus.Completed => "green",
             AgentStepStatus.Failed => "red",
+            AgentStepStatus.WaitingForApproval => "magenta",
+            AgentStepStatus.Rejected => "yellow",
             _ => "grey",
         };
         return $"[{color}]{Markup.Escape(row.StatusWord)}[/]";
@@ -120,7 +128,7 @@ internal static class DashboardView
 
     private static string Footer(AgentRowView[] rows, TimeSpan elapsed)
     {
-        int done = rows.Count(r => r.Status is not (AgentStepStatus.Pending or AgentStepStatus.Running));
+        int done = rows.Count(r => r.Status is not (AgentStepStatus.Pending or AgentStepStatus.Running or AgentStepStatus.WaitingForApproval));
         long tokens = rows.Sum(r => r.OutputTokens);
         return $"{done}/{Count(rows.Length, "agent")} done · {Count(tokens, "output token")} · {Seconds(elapsed)}";
     }

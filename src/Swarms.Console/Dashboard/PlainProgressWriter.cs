@@ -22,6 +22,14 @@ internal sealed class PlainProgressWriter(TextWriter writer, DashboardState stat
             case RunStarted started:
                 writer.WriteLine($"{started.Workflow}: {DashboardView.Count(started.Agents.Count, "agent")} ({string.Join(", ", started.Agents)})");
                 break;
+            case ApprovalRequested requested:
+                writer.WriteLine($"[{requested.Agent}] waiting for approval until {requested.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+                break;
+            case ApprovalDecided decided:
+                writer.WriteLine(decided.Approved ? $"[{decided.Agent}] approved"
+                    : decided.TimedOut ? $"[{decided.Agent}] failed: no approval in time"
+                    : $"[{decided.Agent}] rejected{(decided.Feedback is { Length: > 0 } f ? ": " + f : "")}");
+                break;
             case AgentFailed { WillRetry: true } retrying:
                 _failures[retrying.Agent] = retrying.Error;
                 break;

@@ -123,7 +123,9 @@ public sealed partial class SqliteOrchestrationService
     private async Task ClaimActivitiesAsync(DateTime now)
     {
         var ticks = now.Ticks;
-        var any = await _database.ReadAsync(s => s.Scalar("SELECT EXISTS (SELECT 1 FROM dt_activities WHERE locked_until < $p0)", ticks) is long n && n != 0).ConfigureAwait(false);
+        var any = await _database.ReadAsync(s => s.Scalar(
+            "SELECT EXISTS (SELECT 1 FROM dt_activities WHERE locked_until < $p0 AND ($p1 IS NULL OR instance_id IN (SELECT value FROM json_each($p1))))",
+            ticks, _instancesJson) is long n && n != 0).ConfigureAwait(false);
         if (!any)
         {
             return;
@@ -136,10 +138,11 @@ public sealed partial class SqliteOrchestrationService
             using var reader = s.Command(
                 """
                 UPDATE dt_activities SET lock_owner = $p1, locked_until = $p2
-                WHERE id IN (SELECT id FROM dt_activities WHERE locked_until < $p0 ORDER BY id LIMIT $p3)
+                WHERE id IN (SELECT id FROM dt_activities WHERE locked_until < $p0
+                    AND ($p4 IS NULL OR instance_id IN (SELECT value FROM json_each($p4))) ORDER BY id LIMIT $p3)
                 RETURNING id, payload
                 """,
-                ticks, _owner, until.Ticks, ActivityBatch).ExecuteReader();
+                ticks, _owner, until.Ticks, ActivityBatch, _instancesJson).ExecuteReader();
             while (reader.Read())
             {
                 list.Add((reader.GetInt64(0), reader.GetString(1)));

@@ -290,9 +290,10 @@ public sealed partial class SqliteOrchestrationService
                 """
                 SELECT DISTINCT m.instance_id FROM dt_messages m JOIN dt_instances i ON i.instance_id = m.instance_id
                 WHERE m.visible_at <= $p0 AND i.locked_until < $p0
+                    AND ($p1 IS NULL OR m.instance_id IN (SELECT value FROM json_each($p1)))
                 LIMIT 256
                 """,
-                Ticks(now)).ExecuteReader();
+                Ticks(now), _instancesJson).ExecuteReader();
             while (reader.Read())
             {
                 list.Add(reader.GetString(0));

@@ -31,6 +31,7 @@ public sealed partial class SqliteOrchestrationService :
     private readonly SqliteDatabase _database;
     private readonly ILogger _logger;
     private readonly string _owner = Guid.NewGuid().ToString("N");
+    private readonly string? _instancesJson;
     private readonly ConcurrentQueue<string> _readyIds = new();
     private readonly ConcurrentDictionary<string, byte> _queuedIds = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SqliteWorkItem> _prefetched = new();
@@ -54,6 +55,7 @@ public sealed partial class SqliteOrchestrationService :
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Clone();
         Options.Validate();
+        _instancesJson = Options.InstancesJson;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SqliteOrchestrationService>();
         _database = new SqliteDatabase(Options.Path, Options.FullSync, Options.MaxWriteBatch);
     }

@@ -46,6 +46,17 @@ public sealed class SqliteOrchestrationServiceOptions
     /// <summary>Activities run at once by one worker. Default 100 (agent turns wait on I/O, not on the CPU).</summary>
     public int MaxConcurrentActivities { get; set; } = 100;
 
+    /// <summary>
+    /// When set, this service works only on these instances (their orchestration episodes and their activities); work
+    /// of other instances in the same file is left to other workers. Null (the default): every instance. For a process
+    /// dedicated to chosen runs, such as the CLI's <c>swarms run --durable</c> and <c>swarms runs resume</c>, so that a
+    /// run stopped earlier in the same file is not continued behind the user's back. The client side is not affected.
+    /// </summary>
+    public IReadOnlyCollection<string>? Instances { get; set; }
+
+    /// <summary>The <see cref="Instances"/> filter as a JSON array for <c>json_each</c>, or null for every instance.</summary>
+    internal string? InstancesJson => Instances is null ? null : System.Text.Json.JsonSerializer.Serialize(Instances);
+
     internal SqliteOrchestrationServiceOptions Clone() => (SqliteOrchestrationServiceOptions)MemberwiseClone();
 
     internal void Validate()

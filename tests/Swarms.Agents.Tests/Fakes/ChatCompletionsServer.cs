@@ -22,6 +22,8 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _active;
+    private int _maxActive;
 
     private ChatCompletionsServer(WebApplication app, Uri baseAddress)
     {
@@ -37,6 +39,19 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
 
     /// <summary>Requests received so far, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>
+    /// Chooses the reply from the request itself (a reply per agent, by its system prompt): a non-null reply wins over the
+    /// queue and <see cref="DefaultReply"/>. Makes the server's answers a function of what it is asked, like a model at
+    /// temperature 0, so two runs of the same swarm get the same answers.
+    /// </summary>
+    public Func<RecordedRequest, FakeReply?>? Responder { get; set; }
+
+    /// <summary>Requests being answered now.</summary>
+    public int ActiveRequests => Volatile.Read(ref _active);
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxActiveRequests => Volatile.Read(ref _maxActive);
 
     /// <summary>Starts a server on a free loopback port.</summary>
     public static async Task<ChatCompletionsServer> StartAsync()
@@ -74,10 +89,29 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        int active = Interlocked.Increment(ref _active);
+        for (int max = Volatile.Read(ref _maxActive); active > max; max = Volatile.Read(ref _maxActive))
+        {
+            Interlocked.CompareExchange(ref _maxActive, active, max);
+        }
+
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, context.Request.QueryString.Value ?? "", headers, body));
-        var reply = _script.TryDequeue(out var next) ? next : DefaultReply;
+        var request = new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, context.Request.QueryString.Value ?? "", headers, body);
+        _requests.Enqueue(request);
+        var reply = Responder?.Invoke(request) ?? (_script.TryDequeue(out var next) ? next : DefaultReply);
 
         if (reply.Status != StatusCodes.Status200OK)
         {

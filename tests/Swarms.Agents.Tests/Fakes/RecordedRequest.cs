@@ -16,4 +16,15 @@ public sealed record RecordedRequest(DateTimeOffset ReceivedAt, string Path, str
     public bool IncludeUsage => Body["stream_options"]?["include_usage"]?.GetValue<bool>() == true;
 
     public bool Stream => Body["stream"]?.GetValue<bool>() == true;
+
+    /// <summary>The system message's text (which agent asks, in a swarm), or null.</summary>
+    public string? SystemPrompt => Messages.FirstOrDefault(m => m?["role"]?.GetValue<string>() == "system")?["content"] is { } c ? Text(c) : null;
+
+    /// <summary>The last user message's text (what the agent was asked).</summary>
+    public string? UserPrompt => Messages.LastOrDefault(m => m?["role"]?.GetValue<string>() == "user")?["content"] is { } c ? Text(c) : null;
+
+    /// <summary>A message's content: a string, or the text parts of a content array.</summary>
+    private static string Text(JsonNode content) => content is JsonValue v
+        ? v.GetValue<string>()
+        : string.Concat(content.AsArray().Select(p => p?["text"]?.GetValue<string>()));
 }

@@ -3,7 +3,7 @@ namespace Swarms.Agents.Workflows.Definitions;
 /// <summary>One agent of a <see cref="SwarmDefinition"/>.</summary>
 /// <param name="Name">The agent's name (unique within the swarm).</param>
 /// <param name="SystemPrompt">Its role.</param>
-public sealed record AgentDefinition(string Name, string? SystemPrompt)
+public sealed partial record AgentDefinition(string Name, string? SystemPrompt)
 {
     /// <summary>What the agent is for (listings only).</summary>
     public string? Description { get; init; }

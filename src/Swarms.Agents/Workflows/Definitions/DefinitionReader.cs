@@ -53,6 +53,30 @@ internal sealed class DefinitionReader(string source)
         return n >= min ? n : throw Error($"{path}.{name}", $"must be {min} or more, not {n}");
     }
 
+    public bool? OptionalBool(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw Error($"{path}.{name}", $"must be true or false, not {Describe(v)}");
+    }
+
+    /// <summary>A duration written as <c>hh:mm:ss</c> (or <c>d.hh:mm:ss</c>), greater than zero.</summary>
+    public TimeSpan? OptionalDuration(JsonElement obj, string name, string path)
+    {
+        var text = OptionalString(obj, name, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return TimeSpan.TryParseExact(text.Trim(), ["c", "g"], System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
+            ? value
+            : throw Error($"{path}.{name}", $"'{text}' is not a positive duration; write hh:mm:ss, e.g. \"00:30:00\", or d.hh:mm:ss");
+    }
+
     public double? OptionalNumber(JsonElement obj, string name, string path, double min, double max)
     {
         if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)

@@ -40,8 +40,10 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
     /// null: <see cref="AgentDefinition.ToOptions"/> on the offline local model); <paramref name="configure"/> adjusts
     /// the workflow's display settings (dashboard, callback...). Agents never print their own panels in a workflow.
     /// </summary>
+    /// <exception cref="SwarmDefinitionException">An agent needs approval, which only a durable run can wait for.</exception>
     public AgentWorkflow CreateWorkflow(Func<AgentDefinition, Agent>? createAgent = null, Action<WorkflowOptions>? configure = null)
     {
+        ThrowIfApprovalNeeded();
         var agents = Agents.Select(a => createAgent?.Invoke(a) ?? new Agent(a.ToOptions())).ToList();
         var plan = ToPlan();
         if (Kind == WorkflowKind.Sequential)
@@ -54,5 +56,18 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
         var concurrent = new ConcurrentWorkflowOptions { Name = plan.Name, MaxLoops = plan.MaxLoops, MaxConcurrency = plan.MaxConcurrency, OnError = plan.OnError };
         configure?.Invoke(concurrent);
         return new ConcurrentWorkflow(agents, concurrent);
+    }
+
+    /// <summary>In process nobody can approve an agent: a swarm with <see cref="AgentDefinition.Approval"/> agents runs durably only.</summary>
+    private void ThrowIfApprovalNeeded()
+    {
+        for (int i = 0; i < Agents.Count; i++)
+        {
+            if (Agents[i].Approval)
+            {
+                throw new SwarmDefinitionException(SourcePath ?? Name, $"$.agents[{i}].approval",
+                    $"agent '{Agents[i].Name}' waits for a person's approval, which only a durable run can do (swarms run ... --durable)");
+            }
+        }
     }
 }

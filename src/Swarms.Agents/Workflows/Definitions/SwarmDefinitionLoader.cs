@@ -18,7 +18,8 @@ namespace Swarms.Agents.Workflows.Definitions;
 ///   "inputMode": "previous-output",        // sequential: or "transcript"
 ///   "agents": [
 ///     { "name": "Technical-Analyst", "systemPrompt": "...", "model": null, "maxLoops": 1,
-///       "description": "...", "options": { "temperature": 0.2, "maxTokens": 800, "retryAttempts": 3 } }
+///       "description": "...", "options": { "temperature": 0.2, "maxTokens": 800, "retryAttempts": 3 },
+///       "approval": false, "approvalTimeout": "1.00:00:00" }   // durable runs: wait for a person first
 ///   ]
 /// }
 /// </code>
@@ -155,13 +156,21 @@ public static class SwarmDefinitionLoader
     private static AgentDefinition ReadAgent(JsonElement element, string path, DefinitionReader r)
     {
         r.Object(element, path);
-        r.OnlyKnown(element, path, "name", "systemPrompt", "description", "model", "maxLoops", "options");
+        r.OnlyKnown(element, path, "name", "systemPrompt", "description", "model", "maxLoops", "options",
+            "approval", "approvalTimeout");
         var definition = new AgentDefinition(r.RequiredString(element, "name", path), r.OptionalString(element, "systemPrompt", path))
         {
             Description = r.OptionalString(element, "description", path),
             Model = r.OptionalString(element, "model", path),
             MaxLoops = r.OptionalInt(element, "maxLoops", path, 1) ?? 1,
+            Approval = r.OptionalBool(element, "approval", path) ?? false,
+            ApprovalTimeout = r.OptionalDuration(element, "approvalTimeout", path),
         };
+        if (definition.ApprovalTimeout is not null && !definition.Approval)
+        {
+            throw r.Error($"{path}.approvalTimeout", "applies only to an agent with \"approval\": true");
+        }
+
         if (!element.TryGetProperty("options", out var options) || options.ValueKind == JsonValueKind.Null)
         {
             return definition;

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Swarms.Orchestration.Publishing;
+using Swarms.Orchestration.RunLog;
+
+namespace Swarms.Orchestration.Activities;
+
+/// <summary>
+/// The work of <see cref="RunEventActivity"/>, for any host: logs one run-level event (once per key) and publishes it.
+/// The Functions app calls <see cref="RecordAsync"/> from an <c>[ActivityTrigger]</c> function.
+/// </summary>
+public sealed class RunEventRecorder
+{
+    private readonly RunEventOutlet _outlet;
+
+    /// <summary>Creates the recorder (dependency injection does this).</summary>
+    public RunEventRecorder(IRunLog log, IEnumerable<IRunEventPublisher> publishers, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(publishers);
+        var loggers = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        _outlet = new RunEventOutlet(log, publishers, loggers.CreateLogger<RunEventOutlet>());
+    }
+
+    /// <summary>Logs and publishes the event; returns its sequence number (0 when an earlier execution logged it).</summary>
+    public async Task<long> RecordAsync(RunEventRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Event, nameof(request));
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Event.RunId, nameof(request));
+        var logged = await _outlet.AppendAsync(
+            new RunLogBatch(request.Event.RunId, [request.Event]) { IdempotencyKey = request.Key }, cancellationToken).ConfigureAwait(false);
+        return logged.Count == 0 ? 0 : logged[0].Seq;
+    }
+}
