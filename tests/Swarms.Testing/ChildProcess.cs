@@ -38,7 +38,7 @@ public sealed class ChildProcess : IDisposable
     public string Errors => string.Join('\n', _errors);
 
     /// <summary>Starts <c>dotnet <paramref name="assemblyPath"/> <paramref name="args"/></c>.</summary>
-    public static ChildProcess StartDotnet(string assemblyPath, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static ChildProcess StartDotnet(string assemblyPath, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -46,6 +46,7 @@ public sealed class ChildProcess : IDisposable
             RedirectStandardError = true,
             RedirectStandardInput = false,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         info.ArgumentList.Add(assemblyPath);
         foreach (var arg in args)
