@@ -76,8 +76,13 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, context.Request.QueryString.Value ?? "", headers, body));
+        var recorded = new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, context.Request.QueryString.Value ?? "", headers, body);
+        _requests.Enqueue(recorded);
         var reply = _script.TryDequeue(out var next) ? next : DefaultReply;
+        if (reply.FromRequest is { } build)
+        {
+            reply = build(recorded);
+        }
 
         if (reply.Status != StatusCodes.Status200OK)
         {

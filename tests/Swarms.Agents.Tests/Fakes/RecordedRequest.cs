@@ -16,4 +16,24 @@ public sealed record RecordedRequest(DateTimeOffset ReceivedAt, string Path, str
     public bool IncludeUsage => Body["stream_options"]?["include_usage"]?.GetValue<bool>() == true;
 
     public bool Stream => Body["stream"]?.GetValue<bool>() == true;
+
+    /// <summary>The names of the tools the request offers (<c>tools[].function.name</c>); empty when it offers none.</summary>
+    public IReadOnlyList<string> ToolNames =>
+        [.. (Body["tools"]?.AsArray() ?? []).Select(t => t!["function"]!["name"]!.GetValue<string>())];
+
+    /// <summary>The roles of the messages, in order.</summary>
+    public IReadOnlyList<string> Roles => [.. Messages.Select(m => m!["role"]!.GetValue<string>())];
+
+    /// <summary>The <c>tool</c> messages: the call each answers and its content.</summary>
+    public IReadOnlyList<(string CallId, string Content)> ToolMessages =>
+        [.. Messages.Where(m => m!["role"]!.GetValue<string>() == "tool")
+            .Select(m => (m!["tool_call_id"]!.GetValue<string>(), ContentText(m!["content"])))];
+
+    /// <summary>A message's content as text: a string, or the text parts of an array of parts.</summary>
+    private static string ContentText(JsonNode? content) => content switch
+    {
+        JsonValue v => v.GetValue<string>(),
+        JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>() ?? "")),
+        _ => "",
+    };
 }
