@@ -55,6 +55,13 @@ internal sealed class ToolLoop
             return null;
         }
 
+        if (agent.ChatClient.GetService<FunctionInvokingChatClient>() is not null)
+        {
+            throw new InvalidOperationException(
+                $"Agent '{agent.Name}' has tools, and its chat client already runs a function-invocation loop (UseFunctionInvocation). " +
+                "Remove it from the pipeline: the agent adds its own, so that the tool limit and retries apply.");
+        }
+
         var tools = new List<AITool>(configured.Count + (mcp?.Tools.Count ?? 0));
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tool in configured.Concat(mcp?.Tools ?? []))
