@@ -52,13 +52,7 @@ public sealed partial class Agent
         string task, EventStamp stamp, int firstAttempt, IUserInput? input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var messages = new List<ChatMessage>(4);
-        if (!string.IsNullOrWhiteSpace(_options.SystemPrompt))
-        {
-            messages.Add(new ChatMessage(ChatRole.System, _options.SystemPrompt));
-        }
-
-        messages.Add(new ChatMessage(ChatRole.User, task));
+        var messages = StartConversation(task);
         McpToolSession? mcp = null;
         Exception? mcpFailure = null;
         if (_options.McpServers.Count > 0)
