@@ -11,6 +11,9 @@ internal sealed class EventJson(TextWriter output) : ISwarmEventSink
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         WriteIndented = false,
+        // Tool arguments and answers as written ({"expression":"17 * 23"}), not with every quote as \u0022: still valid
+        // JSON for any parser, and readable in a terminal. (Output goes to a pipe or file, never into HTML.)
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };

@@ -46,6 +46,7 @@ internal sealed class ModelChoice : IDisposable
         try
         {
             var services = new ServiceCollection();
+            services.AddSingleton(context.Tools);
             services.AddSwarmsAgents(builder.Build());
             var choice = new ModelChoice(services.BuildServiceProvider());
             // Fail now, before any output, when the provider lacks a setting.

@@ -25,11 +25,13 @@ internal static class SwarmsCli
               swarms agent "Analyze TSLA stock"
               swarms agent --task-file brief.md
               swarms list
+              swarms agent --tool calculator "What is 17 * 23?"
             """)
         {
             RunCommand.Create(context),
             AgentCommand.Create(context),
             ListCommand.Create(context),
+            ToolsCommand.Create(context),
         };
 
         // No response files: '@notes.txt' is a task like any other, not a file of arguments (use --task-file).

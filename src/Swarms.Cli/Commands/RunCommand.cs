@@ -20,6 +20,7 @@ internal static class RunCommand
           swarms run research-writer --task-file brief.md
           swarms run --agent "Bull=You argue the bull case." --agent "Bear=You argue the bear case." --concurrent "Analyze NVDA"
           swarms run market-analysis "Analyze TSLA" --json | jq -c 'select(.type == "AgentCompleted")'
+          swarms run --agent "Quant=You compute." --tool calculator "What is 1200 / 7?"
 
         Exit codes: 0 completed, 1 the run (or an agent) failed, 2 bad usage, 130 cancelled (Ctrl+C).
         """;
@@ -44,7 +45,11 @@ internal static class RunCommand
         var dashboard = new Option<bool>("--dashboard") { Description = "Always show the live dashboard (default: only on a terminal)." };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Plain progress lines instead of the live dashboard." };
         var common = new CommonOptions("Model or deployment for every agent. Overrides the definition's models and SWARMS_MODEL.");
+        var toolOptions = new ToolOptions();
+        toolOptions.Tool.Description = "With --agent: a registered tool every ad-hoc agent may call (see 'swarms tools'); repeat for more. A definition names its tools itself.";
+        toolOptions.Mcp.Description = "With --agent: an MCP server (NAME=COMMAND ARGS or NAME=URL) whose tools every ad-hoc agent may call; repeat for more.";
         var command = new Command("run", Help) { arguments, taskFile, agents, concurrent, sequential, name, dashboard, noDashboard };
+        toolOptions.AddTo(command);
         common.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -74,6 +79,12 @@ internal static class RunCommand
                 }
 
                 definition = AdHoc(parse.GetValue(name) ?? "ad-hoc", adHoc, parse.GetValue(concurrent));
+                var (tools, servers) = toolOptions.Read(parse, context.Tools);
+                definition = definition with
+                {
+                    Agents = [.. definition.Agents.Select(a => a with { Tools = [.. tools.Select(t => t.Name)] })],
+                    McpServers = [.. servers],
+                };
                 taskArgument = positional.ElementAtOrDefault(0);
             }
             else
@@ -83,7 +94,12 @@ internal static class RunCommand
                     throw new CliUsageException("Give a swarm and a task: swarms run <swarm-name-or-file> \"<task>\" (see 'swarms list'), or ad-hoc agents with --agent.");
                 }
 
-                definition = SwarmCatalog.Discover(context.WorkingDirectory, context.ExecutableDirectory).Load(positional[0]);
+                if (toolOptions.Any(parse))
+                {
+                    throw new CliUsageException("--tool and --mcp are for ad-hoc agents (--agent); a definition names its tools in \"tools\" and \"mcpServers\".");
+                }
+
+                definition = SwarmCatalog.Discover(context.WorkingDirectory, context.ExecutableDirectory).Load(positional[0], context.Tools);
                 taskArgument = positional.ElementAtOrDefault(1);
                 if (parse.GetValue(concurrent) || parse.GetValue(sequential))
                 {
