@@ -80,6 +80,6 @@ public sealed partial class Agent
     {
         var tool = _options.Tools.OfType<AIFunction>().FirstOrDefault(t => t.Name == name)
             ?? throw new KeyNotFoundException($"Agent '{Name}' has no tool '{name}' (it has: {string.Join(", ", _options.Tools.Select(t => t.Name))}).");
-        return ToolInvoker.InvokeAsync(tool, argumentsJson, _options.IncludeToolErrorDetails, null, cancellationToken);
+        return ToolInvoker.InvokeAsync(tool, argumentsJson, _options.IncludeToolErrorDetails, null, cancellationToken, _options.ToolTimeout);
     }
 }

@@ -102,6 +102,16 @@ public sealed class AgentOptions
     public const int DefaultMaxToolIterations = 10;
 
     /// <summary>
+    /// How long one tool call may take. A call still running then is abandoned (it is cancelled; a method that ignores
+    /// its cancellation token is left to finish on its own) and the model is told the tool did not finish in time. Null:
+    /// no limit.
+    /// </summary>
+    public TimeSpan? ToolTimeout { get; set; } = DefaultToolTimeout;
+
+    /// <summary>The default of <see cref="ToolTimeout"/>: five minutes.</summary>
+    public static readonly TimeSpan DefaultToolTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Give the model the exception message when a tool throws. Off (default, as in Microsoft.Extensions.AI): the model
     /// is told only that the tool failed, so internal details never reach it (or a user through it); the
     /// <see cref="ToolResult"/> event always carries the detail.
@@ -151,6 +161,11 @@ public sealed class AgentOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLoops, 1, nameof(MaxLoops));
         ArgumentOutOfRangeException.ThrowIfNegative(RetryAttempts, nameof(RetryAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxToolIterations, 1, nameof(MaxToolIterations));
+        if (ToolTimeout is { } timeout)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(ToolTimeout));
+        }
+
         ArgumentNullException.ThrowIfNull(Tools, nameof(Tools));
         ArgumentNullException.ThrowIfNull(McpServers, nameof(McpServers));
         if (MaxTokens is { } max)

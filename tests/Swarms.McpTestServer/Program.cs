@@ -39,6 +39,12 @@ var options = new McpServerOptions
             new McpServerToolCreateOptions { Name = "record_visit", Description = "Records a visit (a side effect: not safe to repeat)." }),
         McpServerTool.Create(string ([Description("Why.")] string reason) => throw new McpException($"refused: {reason}"),
             new McpServerToolCreateOptions { Name = "refuse", Description = "Always fails." }),
+        McpServerTool.Create(async ([Description("How long.")] int seconds, CancellationToken cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+                return "woke up";
+            },
+            new McpServerToolCreateOptions { Name = "sleep", Description = "Answers after a while." }),
     ],
 };
 if (mode == "--fail-list")

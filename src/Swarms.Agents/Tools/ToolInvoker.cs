@@ -22,7 +22,7 @@ internal static class ToolInvoker
 
     /// <summary>Invokes <paramref name="function"/> with arguments given as JSON text (an object; empty or <c>null</c>: none).</summary>
     public static ValueTask<ToolInvocationResult> InvokeAsync(
-        AIFunction function, string? argumentsJson, bool errorDetails, IServiceProvider? services, CancellationToken cancellationToken)
+        AIFunction function, string? argumentsJson, bool errorDetails, IServiceProvider? services, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         Dictionary<string, object?>? arguments;
@@ -37,23 +37,36 @@ internal static class ToolInvoker
             return ValueTask.FromResult(InvalidArguments(function.Name, argumentsJson, ex));
         }
 
-        return InvokeAsync(function, new AIFunctionArguments(arguments) { Services = services }, errorDetails, cancellationToken);
+        return InvokeAsync(function, new AIFunctionArguments(arguments) { Services = services }, errorDetails, cancellationToken, timeout);
     }
 
-    /// <summary>Invokes <paramref name="function"/> with parsed arguments.</summary>
+    /// <summary>
+    /// Invokes <paramref name="function"/> with parsed arguments. After <paramref name="timeout"/> the call is cancelled
+    /// and abandoned (a method that ignores its token finishes on its own) and the result says it did not finish.
+    /// </summary>
     public static async ValueTask<ToolInvocationResult> InvokeAsync(
-        AIFunction function, AIFunctionArguments arguments, bool errorDetails, CancellationToken cancellationToken)
+        AIFunction function, AIFunctionArguments arguments, bool errorDetails, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        using var deadline = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline?.CancelAfter(timeout!.Value);
+        var token = deadline?.Token ?? cancellationToken;
         try
         {
             if (function.GetService<McpClientTool>() is { } mcp)
             {
-                var result = await mcp.CallAsync(arguments, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var call = mcp.CallAsync(arguments, cancellationToken: token).AsTask();
+                var result = await (timeout is { } t ? call.WaitAsync(t, cancellationToken) : call).ConfigureAwait(false);
                 var text = McpText(result);
                 return result.IsError == true ? new ToolInvocationResult(text, true, $"the MCP server reported an error: {text}") : new ToolInvocationResult(text);
             }
 
-            return new ToolInvocationResult(ToText(await function.InvokeAsync(arguments, cancellationToken).ConfigureAwait(false)));
+            var invoke = function.InvokeAsync(arguments, token).AsTask();
+            return new ToolInvocationResult(ToText(await (timeout is { } limit ? invoke.WaitAsync(limit, cancellationToken) : invoke).ConfigureAwait(false)));
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && timeout is { } t && (ex is TimeoutException || deadline!.IsCancellationRequested))
+        {
+            var seconds = t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+            return new ToolInvocationResult($"Error: the tool '{function.Name}' did not finish within {seconds} s.", true, $"timed out after {seconds} s");
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

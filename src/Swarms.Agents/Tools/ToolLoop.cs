@@ -26,6 +26,7 @@ internal sealed class ToolLoop
     private readonly IList<AITool> _tools;
     private readonly int _max;
     private readonly bool _errorDetails;
+    private readonly TimeSpan? _timeout;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ILogger _logger;
     private readonly RawToolArguments _raw = new();
@@ -37,9 +38,10 @@ internal sealed class ToolLoop
     private bool _inResults;
     private bool _separatorPending;
 
-    public ToolLoop(IList<AITool> tools, int maxIterations, bool errorDetails, ILoggerFactory? loggerFactory, ILogger logger)
+    public ToolLoop(IList<AITool> tools, int maxIterations, bool errorDetails, TimeSpan? timeout, ILoggerFactory? loggerFactory, ILogger logger)
     {
         _tools = tools;
+        _timeout = timeout;
         _max = maxIterations;
         _errorDetails = errorDetails;
         _loggerFactory = loggerFactory;
@@ -75,7 +77,7 @@ internal sealed class ToolLoop
         }
 
         var options = agent.Options;
-        return new ToolLoop(tools, options.MaxToolIterations, options.IncludeToolErrorDetails, options.LoggerFactory, agent.Logger);
+        return new ToolLoop(tools, options.MaxToolIterations, options.IncludeToolErrorDetails, options.ToolTimeout, options.LoggerFactory, agent.Logger);
     }
 
     /// <summary>Tool rounds (a model turn's calls and their results) completed in this loop of the agent.</summary>
@@ -245,7 +247,7 @@ internal sealed class ToolLoop
         var call = context.CallContent;
         var outcome = call.Exception is { } failure && !IsNoArguments(failure)
             ? ToolInvoker.InvalidArguments(call.Name, _rawByCall.GetValueOrDefault(call.CallId), failure)
-            : await ToolInvoker.InvokeAsync(context.Function, context.Arguments, _errorDetails, cancellationToken).ConfigureAwait(false);
+            : await ToolInvoker.InvokeAsync(context.Function, context.Arguments, _errorDetails, cancellationToken, _timeout).ConfigureAwait(false);
         return new FunctionResultContent(call.CallId, outcome.Result) { AdditionalProperties = new() { [OutcomeKey] = outcome } };
     }
 

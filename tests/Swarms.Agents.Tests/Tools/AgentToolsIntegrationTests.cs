@@ -112,6 +112,23 @@ public sealed class AgentToolsIntegrationTests : IAsyncLifetime
         Assert.IsType<AgentCompleted>(events[^1]);
     }
 
+    [Fact]
+    public async Task RunStreamingAsync_ToolIgnoresCancellationAndNeverReturns_AbandonedAfterTheToolTimeout()
+    {
+        var never = new TaskCompletionSource<string>();
+        var stuck = AIFunctionFactory.Create(() => never.Task, "stuck", "Never returns.");
+        _server.Enqueue(FakeReply.CallTool("call_1", "stuck", "{}"),
+            FakeReply.Answering(r => FakeReply.Text(r.ToolMessages.Single().Content)));
+        var agent = ServerAgents.Create(_server, ServerAgents.OpenAi, o => { o.Tools = [stuck]; o.ToolTimeout = TimeSpan.FromMilliseconds(300); });
+
+        var events = await ServerAgents.CollectAsync(agent, "Go");
+
+        var result = Assert.Single(events.OfType<ToolResult>());
+        Assert.True(result.IsError);
+        Assert.Equal("Error: the tool 'stuck' did not finish within 0.3 s.", result.Result);
+        Assert.Equal(result.Result, Assert.IsType<AgentCompleted>(events[^1]).Output);
+    }
+
     [Theory]
     [InlineData(ServerAgents.OpenAi)]
     [InlineData(ServerAgents.AzureOpenAi)]

@@ -28,9 +28,9 @@ public sealed class McpToolsIntegrationTests : IAsyncLifetime
     {
         await using var session = await McpToolSession.ConnectAsync([McpTestServer.Definition()]);
 
-        Assert.Equal(["add", "reverse_text", "record_visit", "refuse"], session.Tools.Select(t => t.Name));
+        Assert.Equal(["add", "reverse_text", "record_visit", "refuse", "sleep"], session.Tools.Select(t => t.Name));
         Assert.Equal("Adds two whole numbers.", session.Tools[0].Description);
-        Assert.Equal([true, true, false, false], session.Tools.Select(t => t.IsSafeToRepeat()));
+        Assert.Equal([true, true, false, false, false], session.Tools.Select(t => t.IsSafeToRepeat()));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class McpToolsIntegrationTests : IAsyncLifetime
         var events = await ServerAgents.CollectAsync(agent, "Record a visit of Ada");
 
         Assert.Equal(1, McpTestServer.Visits(_visits));
-        Assert.Equal(["add", "reverse_text", "record_visit", "refuse"], _server.Requests[0].ToolNames);
+        Assert.Equal(["add", "reverse_text", "record_visit", "refuse", "sleep"], _server.Requests[0].ToolNames);
         Assert.Equal([("call_v", "visit of Ada recorded")], _server.Requests[2].ToolMessages);
         Assert.Equal("Done: visit of Ada recorded", Assert.IsType<AgentCompleted>(events[^1]).Output);
     }
@@ -81,6 +81,26 @@ public sealed class McpToolsIntegrationTests : IAsyncLifetime
         Assert.True(result.IsError);
         Assert.Contains("refused: no", result.Result, StringComparison.Ordinal);
         Assert.Contains("refused: no", Assert.Single(_server.Requests[1].ToolMessages).Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunStreamingAsync_McpToolHangs_AbandonedAfterTheToolTimeoutAndTheModelIsTold()
+    {
+        _server.Enqueue(FakeReply.CallTool("call_s", "sleep", """{"seconds":600}"""),
+            FakeReply.Answering(r => FakeReply.Text("Told: ", r.ToolMessages.Single().Content)));
+        var agent = ServerAgents.Create(_server, ServerAgents.OpenAi, o =>
+        {
+            o.McpServers = [McpTestServer.Definition()];
+            o.ToolTimeout = TimeSpan.FromSeconds(1);
+        });
+
+        var events = await ServerAgents.CollectAsync(agent, "Sleep");
+
+        var result = Assert.Single(events.OfType<ToolResult>());
+        Assert.True(result.IsError);
+        Assert.Equal("Error: the tool 'sleep' did not finish within 1 s.", result.Result);
+        Assert.Equal("timed out after 1 s", result.Error);
+        Assert.Equal("Told: Error: the tool 'sleep' did not finish within 1 s.", Assert.IsType<AgentCompleted>(events[^1]).Output);
     }
 
     [Fact]
