@@ -8,14 +8,9 @@ using Swarms.Agents.Streaming;
 using Swarms.Agents.Tools;
 
 var prices = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { ["TSLA"] = 251.30, ["NVDA"] = 132.65 };
-
-// A lambda made into a tool: its parameters become the JSON schema the model sees. It only reads, so it is marked
-// safe to repeat (the default is not safe: see README, "Tools").
-var stockPrice = AIFunctionFactory.Create(
-    ([Description("The ticker, for example TSLA.")] string symbol) =>
-        prices.TryGetValue(symbol, out var price) ? price : throw new ArgumentException($"no price for '{symbol}'"),
-    "get_stock_price",
-    "The latest price of a stock, in US dollars.").AsSafeToRepeat();
+var stockPrice = AIFunctionFactory.Create(   // a lambda made into a tool: its parameters become the schema the model sees
+    ([Description("The ticker, for example TSLA.")] string symbol) => prices.TryGetValue(symbol, out var price) ? price : throw new ArgumentException($"no price for '{symbol}'"),
+    "get_stock_price", "The latest price of a stock, in US dollars.").AsSafeToRepeat();   // it only reads (default: not safe to repeat)
 
 var agent = new Agent(new AgentOptions
 {
@@ -23,10 +18,9 @@ var agent = new Agent(new AgentOptions
     SystemPrompt = "You are a quantitative analyst. Use the tools for prices and arithmetic.",
     StreamingOn = true,
     Tools = [stockPrice, BuiltInTools.Calculator()],
-    MaxToolIterations = 4,
+    MaxToolIterations = 4,   // tool rounds per loop (default 10)
 });
-
-await agent.RunAsync("What is the stock price of \"TSLA\"?");
+await agent.RunAsync("What is the stock price of \"TSLA\"?");   // ⚙ get_stock_price {"symbol":"TSLA"} → 251.3, then the answer
 await agent.RunAsync("What is 251.30 * 40?");
 
 // The same run as events: each tool call and result, as it happens.
