@@ -14,7 +14,8 @@ namespace Swarms.Agents.Models;
 /// description mentions calculat/arithmetic/math): called with the expression;</item>
 /// <item>a question about time or date (time, date, today, now, UTC) and a clock-like tool (time, date, clock);</item>
 /// <item>any other tool whose name's words (<c>get_stock_price</c>: stock, price) appear in the task: called with a
-/// quoted string from the task (or its subject) for string parameters and the task's first number for numbers.</item>
+/// quoted string from the task (or its subject) for string parameters and the task's numbers, in order, for number
+/// parameters (<c>add(a, b)</c> and "add 2 and 3": 2 and 3; the last number again when they run out).</item>
 /// </list>
 /// Not an LLM: it never guesses beyond these rules.
 /// </summary>
@@ -146,6 +147,9 @@ internal static partial class LocalToolUse
             ? r.EnumerateArray().Select(e => e.GetString()).OfType<string>().ToHashSet(StringComparer.Ordinal)
             : [];
         bool expressionUsed = false;
+        var numbers = Numbers(task);
+        int nextNumber = 0;
+        double NextNumber() => numbers.Count == 0 ? 0 : numbers[Math.Min(nextNumber++, numbers.Count - 1)];
         foreach (var property in properties.EnumerateObject())
         {
             var type = property.Value.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "string";
@@ -161,10 +165,10 @@ internal static partial class LocalToolUse
                     expressionUsed |= expression is not null;
                     break;
                 case "integer":
-                    arguments[property.Name] = (long)Math.Round(FirstNumber(task));
+                    arguments[property.Name] = (long)Math.Round(NextNumber());
                     break;
                 case "number":
-                    arguments[property.Name] = FirstNumber(task);
+                    arguments[property.Name] = NextNumber();
                     break;
                 case "boolean":
                     arguments[property.Name] = false;
@@ -182,8 +186,8 @@ internal static partial class LocalToolUse
         return quoted.Success ? quoted.Groups["q"].Value : Clip(FirstLine(task).TrimEnd('.', '?', '!'), 200);
     }
 
-    private static double FirstNumber(string text) =>
-        Number().Match(text) is { Success: true } m && double.TryParse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    private static List<double> Numbers(string text) =>
+        [.. Number().Matches(text).Select(m => double.Parse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture))];
 
     private static string ResultText(object? result) => result switch
     {

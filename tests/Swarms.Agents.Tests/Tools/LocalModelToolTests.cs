@@ -65,6 +65,20 @@ public sealed class LocalModelToolTests
     }
 
     [Fact]
+    public async Task RunStreamingAsync_ToolWithTwoNumberParameters_GetsTheTasksNumbersInOrder()
+    {
+        var add = AIFunctionFactory.Create((int a, int b) => a + b, "add", "Adds two whole numbers.");
+        var scale = AIFunctionFactory.Create((double x, double y, double z) => x * y * z, "scale", "Multiplies three numbers.");
+
+        var added = await RunAsync("Add 2 and 3", add);
+        var scaled = await RunAsync("Scale 1.5 by 4", scale);
+
+        Assert.Equal("""{"a":2,"b":3}""", Assert.Single(added.OfType<ToolCall>()).Arguments);
+        Assert.EndsWith("Answer: 5.", Assert.IsType<AgentCompleted>(added[^1]).Output, StringComparison.Ordinal);
+        Assert.Equal("""{"x":1.5,"y":4,"z":4}""", Assert.Single(scaled.OfType<ToolCall>()).Arguments);  // the last number again
+    }
+
+    [Fact]
     public async Task RunStreamingAsync_TaskNoToolAnswers_AnswersWithoutCallingATool()
     {
         var events = await RunAsync("Analyze TSLA", BuiltInTools.Calculator(), BuiltInTools.CurrentUtcTime());

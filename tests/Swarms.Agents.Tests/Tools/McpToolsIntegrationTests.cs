@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Swarms.Agents.Streaming;
 using Swarms.Agents.Tests.Fakes;
 using Swarms.Agents.Tests.Support;
@@ -121,7 +122,8 @@ public sealed class McpToolsIntegrationTests : IAsyncLifetime
 
         Assert.StartsWith("MCP server 'dying' (stdio: dotnet ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(") did not start: ", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("fatal: the test server was told to exit", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(its standard error: fatal: the test server was told to exit)", ex.Message, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(ex.Message, "told to exit"));  // said once, not also in the SDK's own words
     }
 
     [Fact]

@@ -142,6 +142,12 @@ public sealed class McpToolSession : IAsyncDisposable
                 ? $"no answer within {timeout.TotalSeconds:0.#} s"
                 : Describe(ex);
             var lines = stderr.ToArray();
+            if (lines.Length > 0)
+            {
+                // The SDK quotes the same lines ("Server's stderr tail: ...") when the process exited: say them once.
+                cause = cause.Split(" Server's stderr tail:", 2)[0].TrimEnd();
+            }
+
             var said = lines.Length == 0 ? "" : $" (its standard error: {string.Join(" | ", lines)})";
             throw new McpServerException(server.Name, $"MCP server '{server.Name}' ({server.Describe()}) {stage}: {cause}{said}", ex);
         }
