@@ -57,7 +57,10 @@ internal static class ToolInvoker
                 var call = mcp.CallAsync(arguments, cancellationToken: token).AsTask();
                 var result = await (timeout is { } t ? call.WaitAsync(t, cancellationToken) : call).ConfigureAwait(false);
                 var text = McpText(result);
-                return result.IsError == true ? new ToolInvocationResult(text, true, $"the MCP server reported an error: {text}") : new ToolInvocationResult(text);
+                // "Error: " first, like every other error result, so the model (and the local model) reads it as one.
+                return result.IsError == true
+                    ? new ToolInvocationResult($"Error: the tool '{function.Name}' reported an error: {text}", true, $"the MCP server reported an error: {text}")
+                    : new ToolInvocationResult(text);
             }
 
             var invoke = function.InvokeAsync(arguments, token).AsTask();

@@ -53,6 +53,22 @@ public sealed class McpToolsIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunStreamingAsync_LocalModelAndMcpToolThatFails_AnswerSaysItGotNoResult()
+    {
+        var options = TestAgents.Options();
+        options.McpServers = [McpTestServer.Definition("text-tools")];
+
+        var events = new List<SwarmEvent>();
+        await foreach (var e in new Agent(options).RunStreamingAsync("Please refuse \"because\""))
+        {
+            events.Add(e);
+        }
+
+        Assert.True(Assert.Single(events.OfType<ToolResult>()).IsError);
+        Assert.EndsWith("I could not get a result from refuse.", Assert.IsType<AgentCompleted>(events[^1]).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunStreamingAsync_RealOpenAiClientAndMcpTool_ToolRunsOnceEvenWhenTheNextModelCallFails()
     {
         _server.Enqueue(
@@ -80,8 +96,10 @@ public sealed class McpToolsIntegrationTests : IAsyncLifetime
 
         var result = Assert.Single(events.OfType<ToolResult>());
         Assert.True(result.IsError);
-        Assert.Contains("refused: no", result.Result, StringComparison.Ordinal);
-        Assert.Contains("refused: no", Assert.Single(_server.Requests[1].ToolMessages).Content, StringComparison.Ordinal);
+        Assert.StartsWith("Error: the tool 'refuse' reported an error: ", result.Result, StringComparison.Ordinal);
+        Assert.EndsWith("refused: no", result.Result, StringComparison.Ordinal);
+        Assert.Equal(result.Result, Assert.Single(_server.Requests[1].ToolMessages).Content);
+        Assert.Equal("Told: " + result.Result, Assert.IsType<AgentCompleted>(events[^1]).Output);
     }
 
     [Fact]
