@@ -10,7 +10,9 @@ namespace Swarms.Agents.Tools;
 /// or, for an MCP tool, the server's <c>readOnlyHint</c> or <c>idempotentHint</c>). In process, an agent never runs a
 /// completed tool call again, whatever the flag: a model call that fails after a tool ran is retried from the
 /// conversation that holds the tool's result. Durable runs (where a worker may crash and an activity be delivered
-/// again) rely on the flag: a tool that is not safe to repeat is run so that a completed call is never run twice.
+/// again) run each model turn and each tool call as its own activity, so a completed tool call is recorded and never
+/// run again; the flag decides a call cut off while it ran: a tool safe to repeat is run again, one that is not is
+/// not run again, and the model is told it may or may not have run.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class SafeToRepeatAttribute : Attribute;
