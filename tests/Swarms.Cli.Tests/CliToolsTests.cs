@@ -102,6 +102,49 @@ public sealed class CliToolsTests
     }
 
     [Fact]
+    public async Task Run_DefinitionsMcpServerExitsAtOnce_ExitCode1QuotingItsStandardErrorOnceAndNoStackTrace()
+    {
+        using var cli = new CliRunner();
+        var file = cli.WriteFile("quit.json", $$"""
+            { "name": "quit", "kind": "sequential",
+              "agents": [{ "name": "A", "mcpServers": [{ "name": "quitter", "command": "dotnet", "args": ["{{McpTestServer.Dll}}", "--exit"] }] }] }
+            """);
+
+        Assert.Equal(1, await cli.RunAsync("run", file, "Anything", "--no-dashboard"));
+
+        var error = cli.Error.ToString();
+        Assert.StartsWith("swarms: quit failed: Agent 'A': MCP server 'quitter' (stdio: dotnet ", error, StringComparison.Ordinal);
+        // The SDK adds "(exit code: 3)" when it saw the exit before the closed pipe, not always.
+        Assert.Matches(@"\) did not start: MCP server process exited unexpectedly( \(exit code: 3\))? \(its standard error: fatal: the test server was told to exit\)\s*$", error);
+        Assert.DoesNotContain("   at ", error + cli.Console.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no-equals-sign")]
+    [InlineData("name=")]
+    public async Task Agent_McpGivenWrongly_ExitCode2WithTheExpectedForm(string spec)
+    {
+        using var cli = new CliRunner();
+
+        Assert.Equal(2, await cli.RunAsync("agent", "--mcp", spec, "Anything"));
+
+        Assert.Equal($"swarms: --mcp '{spec}': expected NAME=COMMAND ARGS or NAME=URL, e.g. --mcp \"files=npx -y @modelcontextprotocol/server-filesystem .\"", cli.Error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Agent_ToolThrows_RunCompletesShowingTheErrorAndTheAnswerSaysSo()
+    {
+        using var cli = new CliRunner();
+
+        Assert.Equal(0, await cli.RunAsync("agent", "--tool", "calculator", "What is 10 / (5 - 5)?"));
+
+        var output = cli.Console.Output.ReplaceLineEndings("\n");
+        Assert.Contains("⚙ calculator ✗ DivideByZeroException: division by zero\n", output, StringComparison.Ordinal);
+        Assert.Contains("I could not get a result from calculator.", output, StringComparison.Ordinal);
+        Assert.Equal("", cli.Error.ToString());
+    }
+
+    [Fact]
     public async Task Tools_ListsTheBuiltInsAndWhetherTheyAreSafeToRepeat()
     {
         using var cli = new CliRunner();

@@ -140,7 +140,7 @@ public sealed class McpToolsIntegrationTests : IAsyncLifetime
 
         Assert.StartsWith("MCP server 'dying' (stdio: dotnet ", ex.Message, StringComparison.Ordinal);
         Assert.Contains(") did not start: ", ex.Message, StringComparison.Ordinal);
-        Assert.EndsWith("(its standard error: fatal: the test server was told to exit)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("fatal: the test server was told to exit", ex.Message, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(ex.Message, "told to exit"));  // said once, not also in the SDK's own words
     }
 
