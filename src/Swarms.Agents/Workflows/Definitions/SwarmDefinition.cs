@@ -53,6 +53,16 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
     }
 
     /// <summary>
+    /// <paramref name="agent"/> as it runs in this swarm: with the swarm's <see cref="McpServers"/> before its own (what
+    /// <see cref="CreateWorkflow"/> and the durable runs give each agent).
+    /// </summary>
+    public AgentDefinition WithSwarmServers(AgentDefinition agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return McpServers.Count == 0 ? agent : agent with { McpServers = [.. McpServers, .. agent.McpServers] };
+    }
+
+    /// <summary>
     /// Builds the workflow. <paramref name="createAgent"/> makes each agent (typically <see cref="AgentFactory.Create(AgentDefinition, string?)"/>;
     /// null: <see cref="AgentDefinition.ToOptions"/> on the offline local model); <paramref name="configure"/> adjusts
     /// the workflow's display settings (dashboard, callback...). Agents never print their own panels in a workflow.
@@ -62,7 +72,7 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
     {
         ThrowIfApprovalNeeded();
         var agents = Agents
-            .Select(a => McpServers.Count == 0 ? a : a with { McpServers = [.. McpServers, .. a.McpServers] })
+            .Select(WithSwarmServers)
             .Select(a => createAgent?.Invoke(a) ?? new Agent(a.ToOptions()))
             .ToList();
         var plan = ToPlan();
