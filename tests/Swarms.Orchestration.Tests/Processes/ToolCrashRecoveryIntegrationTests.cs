@@ -54,6 +54,41 @@ public sealed class ToolCrashRecoveryIntegrationTests
         Assert.Single(events.OfType<RunCompleted>());
     }
 
+    [Fact]
+    public async Task KilledWhileTheTurnAfterTheToolStreams_ResumeStartsAttempt2_ResendsTheKeptText_TheLogEndsWithTheAnswer()
+    {
+        using var database = new TempDatabase("swarms-toolcrash");
+        using var processes = RunnerProcesses.OnSqlite(database.Path);
+        await using var server = await ChatCompletionsServer.StartAsync();
+        int nextTurns = 0;
+        server.Responder = r => r.ToolMessages.Count == 0
+            ? new FakeReply { Content = ["Ordering", " now."], ToolCalls = [new FakeToolCall("call_1", "place_order", """{"item":"widget"}""")], FinishReason = "tool_calls" }
+            : Interlocked.Increment(ref nextTurns) == 1
+                ? new FakeReply { Content = ["Placing", .. Enumerable.Repeat(" slowly", 50)], ChunkDelay = TimeSpan.FromMilliseconds(200) }
+                : FakeReply.Text("Placed: ", r.ToolMessages[0].Content, ".");
+        var runId = $"tool-turn-{Guid.NewGuid():n}"[..22];
+
+        var first = await processes.StartAsync(server.BaseAddress, runId, Buying("place_order"), Task);
+        await Wait.UntilAsync(
+            async () => (await processes.Log.ReadAsync(runId, 0, 10_000)).OfType<TextDelta>().Any(d => d.Delta.Contains("Placing", StringComparison.Ordinal)),
+            "the turn after the tool streams");
+        first.Kill();
+        var result = await RunnerProcesses.ResultAsync(processes.Resume(server.BaseAddress, runId));
+
+        Assert.Equal("Ordering now.\n\nPlaced: place_order done for widget.", result.Output);
+        Assert.Equal(["place_order widget"], processes.ToolExecutions);
+        Assert.Single(server.Requests, r => r.ToolMessages.Count == 0);
+        Assert.Equal(2, server.Requests.Count(r => r.ToolMessages.Count > 0));
+        var events = await processes.Log.ReadAsync(runId, 0, 10_000);
+        Assert.Equal([1, 2], events.OfType<AgentStarted>().Select(s => s.Attempt));
+        // The reset rule: what a client keeps after the last AgentStarted is exactly the answer.
+        var restart = events.ToList().FindLastIndex(e => e is AgentStarted);
+        Assert.Equal(result.Output, string.Concat(events.Skip(restart).OfType<TextDelta>().Select(d => d.Delta)));
+        Assert.All(events.Skip(restart).OfType<TextDelta>(), d => Assert.Equal(2, d.Attempt));
+        Assert.Single(events.OfType<ToolCall>());
+        Assert.Single(events.OfType<ToolResult>());
+    }
+
     [Theory]
     [InlineData("slow_order", false)]
     [InlineData("slow_lookup", true)]
