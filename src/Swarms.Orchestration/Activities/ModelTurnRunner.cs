@@ -86,9 +86,17 @@ public sealed class ModelTurnRunner
         var startedAt = request.StartedAt ?? state.StartedAt ?? _time.GetUtcNow();
         var stamp = new EventStamp(request.RunId, new EventSequence(), _time);
         var writer = new RunEventWriter(_outlet, request.RunId, request.Turn, _coalescing, _time);
-        var kept = request.KeptText;
-        var result = await RunCoreAsync(request, stamp, writer, attempt, announce: stepStart || cutOff || request.Round == 0, cancellationToken).ConfigureAwait(false);
-        await writer.OnCompletedAsync(null, CancellationToken.None).ConfigureAwait(false);
+        ModelTurnResult result;
+        try
+        {
+            result = await RunCoreAsync(request, stamp, writer, attempt, announce: stepStart || cutOff || request.Round == 0, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Every event taken is logged before the activity ends, even when it is being stopped.
+            await writer.OnCompletedAsync(null, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return result with
         {
             StartedAt = startedAt, Elapsed = _time.GetUtcNow() - startedAt, LastSeq = Math.Max(request.AfterSeq, writer.LastSeq),

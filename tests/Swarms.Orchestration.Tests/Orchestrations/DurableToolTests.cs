@@ -108,4 +108,36 @@ public sealed class DurableToolTests
         var second = server.Requests[1];
         Assert.Equal(["call_a", "call_b"], second.ToolMessages.Select(m => m.CallId));
     }
+
+    [Fact]
+    public async Task SwarmLevelMcpServer_ItsToolsReachTheDurableAgent_ANonRepeatableToolRunsOnce()
+    {
+        var visits = Path.Combine(Path.GetTempPath(), $"swarms-mcp-visits-{Guid.NewGuid():n}.log");
+        await using var server = await ChatCompletionsServer.StartAsync();
+        server.Responder = r => r.ToolMessages.Count == 0
+            ? FakeReply.CallTool("call_1", "record_visit", """{"name":"Ada"}""")
+            : FakeReply.Text("Recorded: ", r.ToolMessages[0].Content);
+        await using var host = await SwarmHost.StartAsync(model: s => SwarmModel.Configure(s, server));
+        var definition = new SwarmDefinition("mcp", WorkflowKind.Sequential, [Definitions.Agent("Host")])
+        {
+            McpServers = [McpTestServer.Definition(visits: visits)],
+        };
+
+        try
+        {
+            var result = await host.RunAsync(definition, "Record a visit by Ada.", "mcp-run");
+
+            Assert.Equal(1, McpTestServer.Visits(visits));
+            Assert.Contains("record_visit", server.Requests[0].ToolNames);
+            Assert.StartsWith("Recorded: ", result.Output, StringComparison.Ordinal);
+            var events = await host.EventsAsync("mcp-run");
+            Assert.False(Assert.Single(events.OfType<ToolResult>()).IsError);
+            var history = await HistoryReplay.RecordedAsync(host, "mcp-run");
+            Assert.Single(history.OfType<TaskScheduledEvent>(), t => t.Name == ToolCallActivity.Name);
+        }
+        finally
+        {
+            File.Delete(visits);
+        }
+    }
 }
