@@ -27,6 +27,12 @@ public sealed class ToolCrashRecoveryIntegrationTests
     {
         using var database = new TempDatabase("swarms-toolcrash");
         using var processes = RunnerProcesses.OnSqlite(database.Path);
+        await KilledAfterTheToolCompletedAsync(processes);
+    }
+
+    /// <summary>The main check on any backend (the Azure Storage one runs it too).</summary>
+    internal static async Task KilledAfterTheToolCompletedAsync(RunnerProcesses processes)
+    {
         await using var server = await ChatCompletionsServer.StartAsync();
         int nextTurns = 0;
         server.Responder = r => r.ToolMessages.Count == 0
@@ -128,5 +134,22 @@ public sealed class ToolCrashRecoveryIntegrationTests
         }
 
         Assert.Equal("Result: " + toolMessage, result.Output);
+    }
+}
+
+/// <summary>The main durable tool crash check on Azure Storage (Azurite): task hub queues and tables, run log in table SwarmRunEvents.</summary>
+public sealed class AzureStorageToolCrashRecoveryIntegrationTests : IAsyncLifetime
+{
+    private AzuriteServer _azurite = null!;
+
+    public async Task InitializeAsync() => _azurite = await AzuriteServer.StartAsync();
+
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
+    [Fact]
+    public async Task KilledAfterTheToolCompleted_BeforeTheModelsNextTurn_ResumeRunsTheToolOnce_AndAsksTheFirstTurnOnce()
+    {
+        using var processes = RunnerProcesses.OnAzureStorage(_azurite.ConnectionString, "toolcrash");
+        await ToolCrashRecoveryIntegrationTests.KilledAfterTheToolCompletedAsync(processes);
     }
 }
