@@ -60,6 +60,26 @@ public sealed class DurableToolTests
     }
 
     [Fact]
+    public async Task ConcurrentToolAgents_AndAnAgentWithTwoLoops_SameOutputsAsInProcess_HistoryReplaysCleanly()
+    {
+        await using var host = await SwarmHost.StartAsync();
+        var quant = Definitions.Agent("Quant") with { Tools = ["calculator"] };
+        var definition = new SwarmDefinition("conc-tools", WorkflowKind.Concurrent,
+            [quant, quant with { Name = "Checker", SystemPrompt = "You are Checker." }, quant with { Name = "Looper", SystemPrompt = "You are Looper.", MaxLoops = 2 }]);
+
+        var result = await host.RunAsync(definition, Task, "conc-tools-run");
+        var inProcess = await definition.CreateWorkflow(configure: o => o.ShowDashboard = false).RunAsync(Task);
+
+        Assert.Equal(WorkflowStatus.Completed, result.Status);
+        Assert.Equal(inProcess.Agents.Select(a => a.Output), result.Agents.Select(a => a.Output));
+        var history = await HistoryReplay.RecordedAsync(host, "conc-tools-run");
+        HistoryReplay.AssertReplaysCleanly(history, new SwarmRunOrchestrator());
+        Assert.Equal(3, history.OfType<TaskScheduledEvent>().Count(t => t.Name == ToolCallActivity.Name));
+        var events = await host.EventsAsync("conc-tools-run");
+        Assert.Equal([1, 2], events.OfType<AgentStarted>().Where(s => s.Agent == "Looper").Select(s => s.Step));
+    }
+
+    [Fact]
     public async Task ToolLimitOfOneRound_NextTurnHasNoTools_LimitLogged_HistoryReplaysCleanly()
     {
         await using var server = await ChatCompletionsServer.StartAsync();
