@@ -3,6 +3,8 @@ using Microsoft.Extensions.AI;
 using Swarms.Agents.Models;
 using Swarms.Agents.Output;
 using Swarms.Agents.Streaming;
+using Swarms.Agents.Tools;
+using Swarms.Agents.Tools.Mcp;
 
 namespace Swarms.Agents;
 
@@ -50,13 +52,31 @@ public sealed partial class Agent
         string task, EventStamp stamp, int firstAttempt, IUserInput? input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var messages = new List<ChatMessage>(4);
-        if (!string.IsNullOrWhiteSpace(_options.SystemPrompt))
+        var messages = StartConversation(task);
+        McpToolSession? mcp = null;
+        Exception? mcpFailure = null;
+        if (_options.McpServers.Count > 0)
         {
-            messages.Add(new ChatMessage(ChatRole.System, _options.SystemPrompt));
+            try
+            {
+                mcp = await McpToolSession.ConnectAsync(_options.McpServers, _options.LoggerFactory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is McpServerException or ArgumentException)
+            {
+                mcpFailure = ex;
+            }
         }
 
-        messages.Add(new ChatMessage(ChatRole.User, task));
+        if (mcpFailure is not null)
+        {
+            // Reported like any failed agent: a step that started and failed for good, naming the server.
+            yield return stamp.AgentStarted(Name, 1, firstAttempt);
+            yield return stamp.AgentFailed(Name, firstAttempt, mcpFailure.Message, false);
+            throw new AgentRunException(Name, $"Agent '{Name}': {mcpFailure.Message}", mcpFailure);
+        }
+
+        await using var mcpSession = mcp;
+        var tools = ToolLoop.Create(this, mcp, _options.Tools);
         var usage = TokenUsage.Zero;
         string output = "";
         string? finishReason = null;
@@ -78,11 +98,22 @@ public sealed partial class Agent
             }
 
             _logger.LoopStarted(Name, loop, _options.MaxLoops, model);
+            tools?.StartLoop();
             for (int tries = 1; ; tries++, attempt++)
             {
                 yield return stamp.AgentStarted(Name, loop, attempt);
                 var call = new ModelCall(Name, attempt, stamp);
-                var enumerator = _chatClient.GetStreamingResponseAsync(messages, CreateChatOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var chatOptions = CreateChatOptions();
+                var client = _chatClient;
+                if (tools is not null)
+                {
+                    foreach (var opening in tools.StartAttempt(_chatClient, chatOptions, call, out client))
+                    {
+                        yield return opening;
+                    }
+                }
+
+                var enumerator = client.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 Exception? failure = null;
                 try
                 {
@@ -110,6 +141,16 @@ public sealed partial class Agent
                             call.FinishReason = reason.Value;
                         }
 
+                        if (tools is not null)
+                        {
+                            foreach (var evt in tools.OnUpdate(update, call, messages))
+                            {
+                                yield return evt;
+                            }
+
+                            continue;
+                        }
+
                         var contents = update.Contents;
                         for (int i = 0; i < contents.Count; i++)
                         {
@@ -133,9 +174,34 @@ public sealed partial class Agent
                 if (failure is null)
                 {
                     output = call.Text.ToString();
-                    usage += call.Usage ?? TokenCounter.Estimate(messages, output, cancellationToken);
+                    var answer = output;
+                    if (tools is not null)
+                    {
+                        bool reported = call.Usage is not null;
+                        foreach (var notRun in tools.OnCompleted(call, out answer))
+                        {
+                            yield return notRun;
+                        }
+
+                        usage += reported || tools.Usage != TokenUsage.Zero ? tools.Usage : TokenCounter.Estimate(messages, output, cancellationToken);
+                    }
+                    else
+                    {
+                        usage += call.Usage ?? TokenCounter.Estimate(messages, output, cancellationToken);
+                    }
+
                     finishReason = call.FinishReason;
+                    messages.Add(new ChatMessage(ChatRole.Assistant, answer));
                     break;
+                }
+
+                if (tools is not null)
+                {
+                    // Completed turns and tool results stay in the conversation: the next attempt resumes after them.
+                    foreach (var kept in tools.OnFailed(call, messages))
+                    {
+                        yield return kept;
+                    }
                 }
 
                 bool willRetry = tries <= _options.RetryAttempts && ModelFailures.IsTransient(failure);
@@ -151,7 +217,6 @@ public sealed partial class Agent
                 await Task.Delay(delay, stamp.Time, cancellationToken).ConfigureAwait(false);
             }
 
-            messages.Add(new ChatMessage(ChatRole.Assistant, output));
             if (loop < _options.MaxLoops)
             {
                 attempt = firstAttempt;

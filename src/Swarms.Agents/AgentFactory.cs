@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Swarms.Agents.DependencyInjection;
+using Swarms.Agents.Tools;
 using Swarms.Agents.Workflows.Definitions;
 
 namespace Swarms.Agents;
@@ -16,13 +17,17 @@ public sealed class AgentFactory
     private readonly TimeProvider _time;
 
     /// <summary>Creates the factory (DI does this).</summary>
-    public AgentFactory(ChatClientProvider models, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    public AgentFactory(ChatClientProvider models, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, ToolRegistry? tools = null)
     {
         ArgumentNullException.ThrowIfNull(models);
         _models = models;
         _loggerFactory = loggerFactory;
         _time = timeProvider ?? TimeProvider.System;
+        Tools = tools ?? ToolRegistry.CreateDefault(_time);
     }
+
+    /// <summary>The tools definitions name (<c>"tools": [...]</c>): the built-ins and those added with <c>AddTools</c>.</summary>
+    public ToolRegistry Tools { get; }
 
     /// <summary>An agent with <paramref name="options"/>; a model, logger factory or clock they leave unset comes from the application.</summary>
     public Agent Create(AgentOptions options)
@@ -40,12 +45,13 @@ public sealed class AgentFactory
 
     /// <summary>
     /// The agent a swarm definition describes (as a workflow runs it: streaming, never printing its own panel);
-    /// <paramref name="modelOverride"/> replaces the definition's model.
+    /// <paramref name="modelOverride"/> replaces the definition's model. Its tools come from <see cref="Tools"/>.
     /// </summary>
+    /// <exception cref="KeyNotFoundException">The definition names a tool that is not registered.</exception>
     public Agent Create(AgentDefinition definition, string? modelOverride = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var options = definition.ToOptions();
+        var options = definition.ToOptions(Tools);
         options.ModelName = modelOverride ?? options.ModelName;
         return Create(options);
     }

@@ -73,6 +73,51 @@ public sealed class AgentOptions
     /// <summary>Largest backoff delay, including one asked for by <c>Retry-After</c>.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Functions the model may call: ordinary .NET methods and lambdas made into tools with
+    /// <c>AIFunctionFactory.Create(method)</c>, tools of a <see cref="Tools.ToolRegistry"/>, or MCP tools. Microsoft.Extensions.AI's
+    /// function-invocation loop runs them; each call and result is an event (<see cref="ToolCall"/>, <see cref="ToolResult"/>)
+    /// and the model's continuation streams after them. A tool that throws gives the model an error result (and the run goes
+    /// on); mark a tool that may run twice without harm with <see cref="Tools.ToolExtensions.AsSafeToRepeat"/> or
+    /// <see cref="Tools.SafeToRepeatAttribute"/> (default: not safe to repeat).
+    /// </summary>
+    public IList<AITool> Tools { get; set; } = [];
+
+    /// <summary>
+    /// MCP servers whose tools the agent offers its model, besides <see cref="Tools"/>. The agent starts (stdio) or
+    /// connects to (HTTP) each one when a run starts, lists its tools, and closes it when the run ends. To keep one
+    /// connection for many runs, connect yourself with <see cref="Tools.Mcp.McpToolSession.ConnectAsync"/> and put its
+    /// tools in <see cref="Tools"/>.
+    /// </summary>
+    public IList<Tools.Mcp.McpServerDefinition> McpServers { get; set; } = [];
+
+    /// <summary>
+    /// How many tool rounds (the model asks for tools, they run, their results go back) one loop of the agent may make.
+    /// When they are used up, a <see cref="ToolLimitReached"/> event is sent and the next model call is made without
+    /// tools, so the model must answer with what it has.
+    /// </summary>
+    public int MaxToolIterations { get; set; } = DefaultMaxToolIterations;
+
+    /// <summary>The default of <see cref="MaxToolIterations"/>.</summary>
+    public const int DefaultMaxToolIterations = 10;
+
+    /// <summary>
+    /// How long one tool call may take. A call still running then is abandoned (it is cancelled; a method that ignores
+    /// its cancellation token is left to finish on its own) and the model is told the tool did not finish in time. Null:
+    /// no limit.
+    /// </summary>
+    public TimeSpan? ToolTimeout { get; set; } = DefaultToolTimeout;
+
+    /// <summary>The default of <see cref="ToolTimeout"/>: five minutes.</summary>
+    public static readonly TimeSpan DefaultToolTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Give the model the exception message when a tool throws. Off (default, as in Microsoft.Extensions.AI): the model
+    /// is told only that the tool failed, so internal details never reach it (or a user through it); the
+    /// <see cref="ToolResult"/> event always carries the detail.
+    /// </summary>
+    public bool IncludeToolErrorDetails { get; set; }
+
     /// <summary>Token text callback used when <c>RunAsync</c> is not given one.</summary>
     public Action<string>? StreamingCallback { get; set; }
 
@@ -115,6 +160,14 @@ public sealed class AgentOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(AgentName, nameof(AgentName));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLoops, 1, nameof(MaxLoops));
         ArgumentOutOfRangeException.ThrowIfNegative(RetryAttempts, nameof(RetryAttempts));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxToolIterations, 1, nameof(MaxToolIterations));
+        if (ToolTimeout is { } timeout)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(ToolTimeout));
+        }
+
+        ArgumentNullException.ThrowIfNull(Tools, nameof(Tools));
+        ArgumentNullException.ThrowIfNull(McpServers, nameof(McpServers));
         if (MaxTokens is { } max)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(MaxTokens));

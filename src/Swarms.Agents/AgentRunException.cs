@@ -12,6 +12,12 @@ public sealed class AgentRunException : Exception
         Attempts = attempts;
     }
 
+    /// <summary>Creates the exception for a failure of <paramref name="agentName"/> other than its model's (an MCP server that did not start).</summary>
+    public AgentRunException(string agentName, string message, Exception cause) : base(message, cause)
+    {
+        AgentName = agentName;
+    }
+
     /// <summary>Creates the exception with a message.</summary>
     public AgentRunException(string message) : base(message) { AgentName = ""; }
 

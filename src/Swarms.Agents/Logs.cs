@@ -22,4 +22,7 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Agent {Agent}: a plain token callback had received {Characters} characters of attempt {Attempt}, which failed; it now receives attempt {NextAttempt} from its start. A plain callback cannot take text back: use a sink, the TokenInfo callback (IsReset) or the ready-made helpers to end with exactly the final answer.")]
     public static partial void PlainCallbackRestarted(this ILogger logger, string agent, int characters, int attempt, int nextAttempt);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Agent {Agent}: used its {MaxToolIterations} tool round(s) for this loop; its next model call is made without tools")]
+    public static partial void ToolLimitReached(this ILogger logger, string agent, int maxToolIterations);
 }

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Swarms.Agents.Tools;
 
 namespace Swarms.Cli;
 
@@ -18,6 +19,9 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWrit
 
     /// <summary>Replaces the process environment when set (tests).</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
+
+    /// <summary>The tools known by name (<c>--tool</c>, definitions' <c>"tools"</c>): the built-ins.</summary>
+    public ToolRegistry Tools { get; init; } = ToolRegistry.CreateDefault();
 
     /// <summary>Standard input: the task of <c>swarms agent -</c>, the turns of an interactive agent.</summary>
     public TextReader Input { get; init; } = System.Console.In;

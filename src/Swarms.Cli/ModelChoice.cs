@@ -27,6 +27,7 @@ internal sealed class ModelChoice : IDisposable
         try
         {
             var services = new ServiceCollection();
+            services.AddSingleton(context.Tools);
             services.AddSwarmsAgents(configuration);
             var choice = new ModelChoice(services.BuildServiceProvider());
             // Fail now, before any output, when the provider lacks a setting.

@@ -27,12 +27,14 @@ internal static class SwarmsCli
               swarms list
               swarms run research-writer "The future of tidal energy" --durable
               swarms runs
+              swarms agent --tool calculator "What is 17 * 23?"
             """)
         {
             RunCommand.Create(context),
             AgentCommand.Create(context),
             ListCommand.Create(context),
             RunsCommand.Create(context),
+            ToolsCommand.Create(context),
         };
 
         // No response files: '@notes.txt' is a task like any other, not a file of arguments (use --task-file).

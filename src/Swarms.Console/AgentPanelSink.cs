@@ -1,5 +1,6 @@
 using System.Text;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using Swarms.Agents.Output;
 using Swarms.Agents.Streaming;
 
@@ -22,6 +23,7 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
     private readonly string _exitWord;
     private readonly Lock _gate = new();
     private readonly StringBuilder _text = new();
+    private readonly ToolLines _tools = new();
     private LiveRegion? _live;
     private int _loop = 1;
     private bool _plainLineOpen;
@@ -131,6 +133,18 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
                 _plainLineOpen = !delta.Delta.EndsWith('\n');
                 Track(evt);
                 break;
+            case ToolCall call:
+                EndPlainLine();
+                writer.WriteLine(ToolText.Call(call));
+                break;
+            case ToolResult result:
+                EndPlainLine();
+                writer.WriteLine($"⚙ {result.Name} {ToolText.Result(result)}");
+                break;
+            case ToolLimitReached limit:
+                EndPlainLine();
+                writer.WriteLine(ToolText.Limit(limit));
+                break;
             case AgentCompleted:
                 EndPlainLine();
                 break;
@@ -184,6 +198,11 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
             switch (evt)
             {
                 case AgentStarted started:
+                    if (started.Step != _loop)
+                    {
+                        _tools.Clear();
+                    }
+
                     _loop = started.Step;
                     _text.Clear();
                     return true;
@@ -197,7 +216,8 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
                     _text.Clear().Append(completed.Output);
                     return true;
                 default:
-                    return false;
+                    // Tool calls and results: kept across retries, shown above the answer.
+                    return _tools.Apply(evt);
             }
         }
     }
@@ -231,11 +251,17 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
         {
             var writer = _console.Profile.Out.Writer;
             writer.WriteLine(cancelled ? Title + " (cancelled)" : Title);
+            foreach (var line in _tools.Lines)
+            {
+                writer.WriteLine(line);
+            }
+
             writer.WriteLine(_text.ToString());
             writer.Flush();
         }
 
         _text.Clear();
+        _tools.Clear();
     }
 
     /// <summary>True when <paramref name="evt"/> starts the next loop while the previous loop's answer is still held.</summary>
@@ -244,12 +270,19 @@ internal sealed class AgentPanelSink : ISwarmEventSink, IUserInput
     private Panel Frame(bool final = false, bool cancelled = false)
     {
         string text;
+        IReadOnlyList<string> tools;
         lock (_gate)
         {
             text = _text.ToString();
+            tools = _tools.Count == 0 ? [] : _tools.Lines;
         }
 
-        var body = text.Length == 0 && !final ? new Text(cancelled ? "(nothing yet)" : "…", new Style(Color.Grey)) : new Text(text);
+        IRenderable body = text.Length == 0 && !final ? new Text(cancelled ? "(nothing yet)" : "…", new Style(Color.Grey)) : new Text(text);
+        if (tools.Count > 0)
+        {
+            body = new Rows([.. tools.Select(t => (IRenderable)new Text(t, new Style(Color.Grey))), body]);
+        }
+
         var title = cancelled ? Title + " | cancelled" : Title;
         return new Panel(body)
             .Header(new PanelHeader(Markup.Escape(title)))

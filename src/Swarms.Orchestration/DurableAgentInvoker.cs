@@ -9,7 +9,8 @@ namespace Swarms.Orchestration;
 
 /// <summary>
 /// The workflow logic's agent invoker inside <see cref="SwarmRunOrchestrator"/>: each agent step is one
-/// <see cref="AgentTurnActivity"/> call, preceded by an approval wait for agents that need one; every change of an
+/// <see cref="AgentTurnActivity"/> call (for an agent with tools or MCP servers, the <see cref="DurableToolLoop"/>: one
+/// activity per model turn and per tool call), preceded by an approval wait for agents that need one; every change of an
 /// agent's state updates the custom status. Orchestrator code: deterministic, no I/O, awaits only Durable Task tasks.
 /// </summary>
 internal sealed class DurableAgentInvoker : IAgentInvoker
@@ -38,7 +39,7 @@ internal sealed class DurableAgentInvoker : IAgentInvoker
     public async Task<AgentStepResult> InvokeAsync(AgentStep agentStep, CancellationToken cancellationToken)
     {
         var step = agentStep;
-        var agent = _request.Definition.Agents[step.Index];
+        var agent = _request.Definition.WithSwarmServers(_request.Definition.Agents[step.Index]);
         _loop = step.Loop;
         if (agent.Approval && await WaitForApprovalAsync(step, agent) is { } notApproved)
         {
@@ -50,8 +51,10 @@ internal sealed class DurableAgentInvoker : IAgentInvoker
         AgentStepResult result;
         try
         {
-            var turn = await _context.CallActivityAsync<AgentTurnResult>(
-                AgentTurnActivity.Name, new AgentTurnRequest(_context.InstanceId, step.Index, agent, step.Input, step.Loop), TurnRetry);
+            var request = new AgentTurnRequest(_context.InstanceId, step.Index, agent, step.Input, step.Loop);
+            var turn = agent.Tools.Count > 0 || agent.McpServers.Count > 0
+                ? await DurableToolLoop.RunAsync(_context, request, TurnRetry)
+                : await _context.CallActivityAsync<AgentTurnResult>(AgentTurnActivity.Name, request, TurnRetry);
             result = turn.ToStepResult();
         }
         catch (TaskFailedException ex)

@@ -26,7 +26,10 @@ namespace Swarms.Orchestration;
 /// <para>
 /// <b>Durable semantics of the swarm settings.</b> <c>cancel-rest</c> starts no agent after a failure; agents already
 /// running finish (an orchestrator cannot recall an activity) and keep their answers, and the run fails. An agent with
-/// <c>"approval": true</c> waits for a decision before each of its turns (see <c>AgentDefinition.Approval</c>).
+/// <c>"approval": true</c> waits for a decision before each of its turns (see <c>AgentDefinition.Approval</c>). An
+/// agent with tools or MCP servers has its tool loop driven here (<see cref="DurableToolLoop"/>): one activity per model
+/// turn and per tool call, so a completed tool call is never run again (see <see cref="Activities.ToolCallRunner"/>
+/// for a call cut off while it ran).
 /// </para>
 /// </remarks>
 public sealed class SwarmRunOrchestrator : TaskOrchestrator<SwarmRunRequest, SwarmRunResult>

@@ -53,6 +53,26 @@ public sealed partial class CliDurableRunsTests : IDisposable
     }
 
     [Fact]
+    public async Task RunDurable_AdHocAgentWithTheCalculator_TheToolCallAndResultAreLogged_TheAnswerUsesTheResult()
+    {
+        using var run = new CliRunner();
+        int code = await run.RunAsync("run", "--agent", "Quant=You compute.", "--tool", "calculator", "What is 17 * 23?", "--durable", "--store", Store, "--json").WaitAsync(Guard);
+
+        Assert.True(code == 0, run.Error.ToString());
+        var lines = Lines(run.Out).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var call = Assert.Single(lines, l => l.GetProperty("type").GetString() == "ToolCall");
+        Assert.Equal(("calculator", "{\"expression\":\"17 * 23\"}"), (call.GetProperty("name").GetString(), call.GetProperty("arguments").GetString()));
+        var result = Assert.Single(lines, l => l.GetProperty("type").GetString() == "ToolResult");
+        Assert.Equal("391", result.GetProperty("result").GetString());
+        var done = Assert.Single(lines, l => l.GetProperty("type").GetString() == "AgentCompleted");
+        Assert.Contains("391", done.GetProperty("output").GetString(), StringComparison.Ordinal);
+
+        using var events = new CliRunner();
+        Assert.Equal(0, await events.RunAsync("runs", "show", RunIdOf(run.Error.ToString()), "--store", Store, "--events"));
+        Assert.Single(Lines(events.Out), l => l.Contains("\"type\":\"ToolResult\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Resume_AfterTheRunningProcessIsKilledWhileAgent2Streams_CallsOnlyAgent2AgainAndMatchesAnInProcessRun()
     {
         await using var server = await ChatCompletionsServer.StartAsync();

@@ -72,4 +72,19 @@ public sealed class CliTmuxIntegrationTests : IDisposable
         Assert.Contains("\ncancelled\nswarms: cancelled.\n", screen, StringComparison.Ordinal);
         Assert.DoesNotContain("Summary", screen, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Agent_WithTheCalculatorInATerminal_ShowsTheToolCallItsResultAndTheAnswer()
+    {
+        await using var tmux = new Tmux();
+        await tmux.StartAsync(_workDir, Swarms(30, "agent --tool calculator 'What is 17 * 23?'"));
+
+        var (done, screen) = await tmux.WatchAsync(s => s.Contains("SWARMS_EXIT=", StringComparison.Ordinal));
+
+        Assert.True(done is not null, $"the agent did not finish; last screen:\n{screen}");
+        Assert.Contains("SWARMS_EXIT=0", screen, StringComparison.Ordinal);
+        Assert.Contains("⚙ calculator {\"expression\":\"17 * 23\"} → 391", screen, StringComparison.Ordinal);
+        Assert.Contains("Answer: 391.", screen, StringComparison.Ordinal);
+        Assert.True(screen.IndexOf("⚙ calculator", StringComparison.Ordinal) < screen.IndexOf("Answer: 391.", StringComparison.Ordinal), screen);
+    }
 }

@@ -15,14 +15,15 @@ public sealed partial class ReadmeSnippetsTmuxIntegrationTests : IDisposable
     public void Dispose() => Directory.Delete(_workDir, recursive: true);
 
     [Theory]
-    [InlineData("prints")]
-    [InlineData("callback")]
-    public void ReadmeSnippet_IsTheCodeTheSampleRuns(string snippet)
+    [InlineData("prints", "ReadmeQuickstart")]
+    [InlineData("callback", "ReadmeQuickstart")]
+    [InlineData("tools", "FunctionTools")]
+    public void ReadmeSnippet_IsTheCodeTheSampleRuns(string snippet, string sample)
     {
         var readme = File.ReadAllText(Path.Combine(SampleRunner.RepositoryRoot, "README.md"));
         var block = Regex.Match(readme, $@"<!-- snippet: {snippet} -->\s*```csharp\n(?<code>.*?)```", RegexOptions.Singleline);
         Assert.True(block.Success, $"README.md has no code block marked <!-- snippet: {snippet} -->");
-        var program = File.ReadAllText(Path.Combine(SampleRunner.RepositoryRoot, "samples", "ReadmeQuickstart", "Program.cs"));
+        var program = File.ReadAllText(Path.Combine(SampleRunner.RepositoryRoot, "samples", sample, "Program.cs"));
 
         // using directives go at the top of the file; the rest must appear as one block.
         var wanted = Lines(block.Groups["code"].Value);
@@ -30,7 +31,7 @@ public sealed partial class ReadmeSnippetsTmuxIntegrationTests : IDisposable
         Assert.All(wanted.Where(l => l.StartsWith("using ", StringComparison.Ordinal)), u => Assert.Contains(u, have));
         wanted.RemoveAll(l => l.StartsWith("using ", StringComparison.Ordinal));
         bool found = Enumerable.Range(0, have.Count - wanted.Count + 1).Any(i => have.Skip(i).Take(wanted.Count).SequenceEqual(wanted));
-        Assert.True(found, $"samples/ReadmeQuickstart/Program.cs does not contain the README's '{snippet}' snippet:\n{string.Join('\n', wanted)}");
+        Assert.True(found, $"samples/{sample}/Program.cs does not contain the README's '{snippet}' snippet:\n{string.Join('\n', wanted)}");
     }
 
     [Fact]

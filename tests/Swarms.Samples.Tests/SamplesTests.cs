@@ -227,6 +227,29 @@ public partial class SamplesTests
         Assert.StartsWith("**Fundamental analysis: \"TSLA\"**", answer, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FunctionTools_EachRunShowsTheToolCallItsResultAndAnAnswerUsingIt()
+    {
+        var output = await RunOkAsync("FunctionTools");
+
+        Assert.Contains("⚙ get_stock_price {\"symbol\":\"TSLA\"}\n⚙ get_stock_price → 251.3\n", output, StringComparison.Ordinal);
+        Assert.Contains("Answer: 251.3.", output, StringComparison.Ordinal);
+        Assert.Contains("⚙ calculator {\"expression\":\"251.30 * 40\"}\n⚙ calculator → 10052\n", output, StringComparison.Ordinal);
+        Assert.Contains("Answer: 10052.", output, StringComparison.Ordinal);
+        Assert.EndsWith("Event: get_stock_price returned 132.65\nTool calls seen as events: 1\n", output, StringComparison.Ordinal);
+        Assert.Equal(2, Occurrences(output, "🤖 Agent: Quant | Loops: 1"));
+    }
+
+    [Fact]
+    public async Task McpTools_ListsTheServersToolsThenTheAgentCallsOneInTheServerProcess()
+    {
+        var output = await RunOkAsync("McpTools");
+
+        Assert.StartsWith("MCP server 'text-tools' offers: word_count (safe to repeat: yes), reverse_text (safe to repeat: yes)\n", output, StringComparison.Ordinal);
+        Assert.Contains("⚙ word_count {\"text\":\"the quick brown fox jumps over the lazy dog\"}\n⚙ word_count → 9\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("Answer: 9.\n", output, StringComparison.Ordinal);
+    }
+
     private static async Task<string> RunOkAsync(string sample, params string[] args)
     {
         var result = await SampleRunner.RunAsync(sample, args);

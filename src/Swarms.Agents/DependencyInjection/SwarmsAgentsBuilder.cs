@@ -18,4 +18,16 @@ public sealed class SwarmsAgentsBuilder
         Services.Configure<SwarmsAgentsOptions>(o => o.ChatClientPipeline.Add(configure));
         return this;
     }
+
+    /// <summary>
+    /// Registers tools by name in the application's <see cref="Tools.ToolRegistry"/> (which already has the built-ins), for
+    /// swarm definitions (<c>"tools": ["get_weather"]</c>) and <see cref="AgentFactory"/>:
+    /// <c>b.AddTools(r =&gt; r.Add("get_weather", GetWeather, "The weather in a city.", safeToRepeat: true))</c>.
+    /// </summary>
+    public SwarmsAgentsBuilder AddTools(Action<Tools.ToolRegistry> register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        Services.Configure<SwarmsAgentsOptions>(o => o.ToolRegistrations.Add(register));
+        return this;
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Swarms.Agents.Models;
 
 namespace Swarms.Agents.DependencyInjection;
@@ -13,7 +14,7 @@ public static class SwarmsAgentsServiceCollectionExtensions
     /// Registers the model settings bound from <paramref name="configuration"/>'s flat keys (<c>SWARMS_MODEL_PROVIDER</c>,
     /// <c>OPENAI_API_KEY</c>... see <see cref="ModelSettings"/>), the <see cref="ChatClientProvider"/>, the default
     /// <see cref="IChatClient"/> and the <see cref="AgentFactory"/> that gives agents their model and the application's
-    /// logger. The CLI, the local host and the Functions app all start here.
+    /// logger, and the <see cref="Tools.ToolRegistry"/> of tools known by name (the built-ins, plus <c>AddTools</c>). The CLI, the local host and the Functions app all start here.
     /// </summary>
     public static SwarmsAgentsBuilder AddSwarmsAgents(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,6 +36,16 @@ public static class SwarmsAgentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChatClientProvider>();
         services.TryAddSingleton<IChatClient>(sp => sp.GetRequiredService<ChatClientProvider>().GetChatClient());
+        services.TryAddSingleton(sp =>
+        {
+            var registry = Tools.ToolRegistry.CreateDefault(sp.GetService<TimeProvider>());
+            foreach (var register in sp.GetRequiredService<IOptions<SwarmsAgentsOptions>>().Value.ToolRegistrations)
+            {
+                register(registry);
+            }
+
+            return registry;
+        });
         services.TryAddSingleton<AgentFactory>();
         return new SwarmsAgentsBuilder(services);
     }

@@ -9,7 +9,8 @@ namespace Swarms.Agents.Models;
 /// It is NOT an LLM: it composes a deterministic answer from the agent's role (system prompt) and task
 /// (<see cref="LocalResponseComposer"/>), streams it word by word at a configurable pace, honours
 /// <see cref="ChatOptions.MaxOutputTokens"/> (finish reason <c>length</c>), and reports usage counted with the
-/// o200k_base tokenizer.
+/// o200k_base tokenizer. Offered tools, it calls one when the task is something a tool answers (arithmetic, the time,
+/// a tool whose name's words are in the task; see <see cref="LocalToolUse"/>) and answers with the results.
 /// </summary>
 public sealed partial class LocalChatClient : IChatClient
 {
@@ -51,7 +52,24 @@ public sealed partial class LocalChatClient : IChatClient
         }
 
         var conversation = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
-        var text = LocalResponseComposer.Compose(conversation);
+        var calls = LocalToolUse.Plan(conversation, options?.Tools);
+        if (calls.Count > 0)
+        {
+            // Asked something a tool answers: one turn that asks for the tools, as a hosted model does.
+            long callInput = TokenCounter.Count(conversation, cancellationToken);
+            int callOutput = calls.Sum(c => TokenCounter.Count(c.Name + System.Text.Json.JsonSerializer.Serialize(c.Arguments), cancellationToken));
+            yield return new ChatResponseUpdate
+            {
+                Role = ChatRole.Assistant,
+                ModelId = LocalModelOptions.ModelName,
+                ResponseId = "local-tools-" + LocalResponseComposer.StableHash(string.Concat(calls.Select(c => c.CallId))).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
+                FinishReason = ChatFinishReason.ToolCalls,
+                Contents = [.. calls, new UsageContent(new UsageDetails { InputTokenCount = callInput, OutputTokenCount = callOutput, TotalTokenCount = callInput + callOutput })],
+            };
+            yield break;
+        }
+
+        var text = LocalToolUse.Answer(conversation) ?? LocalResponseComposer.Compose(conversation);
         int maxTokens = options?.MaxOutputTokens ?? int.MaxValue;
         string responseId = "local-" + LocalResponseComposer.StableHash(text).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         int outputTokens = 0;

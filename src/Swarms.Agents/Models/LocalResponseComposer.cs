@@ -76,7 +76,7 @@ internal static partial class LocalResponseComposer
             {
                 task = message.Text;
             }
-            else if (message.Role == ChatRole.Assistant)
+            else if (message.Role == ChatRole.Assistant && message.Text.Length > 0)
             {
                 previousAnswers++;
             }

@@ -17,11 +17,39 @@ public sealed record TextDelta(string Agent, int Attempt, string Delta) : AgentE
 /// <summary>Thinking text, when the model sends it separately from the answer.</summary>
 public sealed record ReasoningDelta(string Agent, int Attempt, string Delta) : AgentEvent(Agent);
 
-/// <summary>The model asked for a tool call. <paramref name="Arguments"/> is the JSON of the arguments.</summary>
-public sealed record ToolCall(string Agent, string CallId, string Name, string Arguments) : AgentEvent(Agent);
+/// <summary>
+/// The model asked for a tool call (before the tool runs). <paramref name="Arguments"/> is the JSON of the arguments as
+/// the model sent them; when that text is not valid JSON, <see cref="ArgumentsError"/> says why (the tool is then not run,
+/// and the model is told so in the <see cref="ToolResult"/>).
+/// </summary>
+public sealed record ToolCall(string Agent, string CallId, string Name, string Arguments) : AgentEvent(Agent)
+{
+    /// <summary>Why the arguments cannot be used (they are not valid JSON); null when they are fine.</summary>
+    public string? ArgumentsError { get; init; }
+}
 
-/// <summary>A tool call's result.</summary>
-public sealed record ToolResult(string Agent, string CallId, string Result) : AgentEvent(Agent);
+/// <summary>
+/// A tool call's result, as the model is given it. Never retracted: the reset rule (<see cref="AgentStarted"/>) concerns
+/// answer text only, and a tool that completed is not run again when a later model call is retried.
+/// </summary>
+public sealed record ToolResult(string Agent, string CallId, string Result) : AgentEvent(Agent)
+{
+    /// <summary>The tool's name (also on the matching <see cref="ToolCall"/>).</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>True when the tool threw, was not found, was not run, or its arguments were not valid JSON.</summary>
+    public bool IsError { get; init; }
+
+    /// <summary>For people: what went wrong (exception type and message), which the model may not be shown; null on success.</summary>
+    public string? Error { get; init; }
+}
+
+/// <summary>
+/// An agent used all the tool rounds <see cref="AgentOptions.MaxToolIterations"/> allows in this loop. Its next model call
+/// is made without tools, so the model answers with what it has; tool calls it still asks for are not run (each gets a
+/// <see cref="ToolResult"/> with <c>IsError</c>, and the agent completes with finish reason <c>tool_calls</c>).
+/// </summary>
+public sealed record ToolLimitReached(string Agent, int Attempt, int MaxToolIterations) : AgentEvent(Agent);
 
 /// <summary>An agent finished (AG-UI <c>STEP_FINISHED</c>). <paramref name="Output"/> is its final answer.</summary>
 public sealed record AgentCompleted(

@@ -33,11 +33,14 @@ internal sealed class EventStamp(string runId, IEventSequence sequence, TimeProv
     public ReasoningDelta ReasoningDelta(string agent, int attempt, string delta) =>
         new(agent, attempt, delta) { RunId = RunId, Seq = Sequence.NextSeq(), Timestamp = Time.GetUtcNow() };
 
-    public ToolCall ToolCall(string agent, string callId, string name, string arguments) =>
-        new(agent, callId, name, arguments) { RunId = RunId, Seq = Sequence.NextSeq(), Timestamp = Time.GetUtcNow() };
+    public ToolCall ToolCall(string agent, string callId, string name, string arguments, string? argumentsError = null) =>
+        new(agent, callId, name, arguments) { ArgumentsError = argumentsError, RunId = RunId, Seq = Sequence.NextSeq(), Timestamp = Time.GetUtcNow() };
 
-    public ToolResult ToolResult(string agent, string callId, string result) =>
-        new(agent, callId, result) { RunId = RunId, Seq = Sequence.NextSeq(), Timestamp = Time.GetUtcNow() };
+    public ToolResult ToolResult(string agent, string callId, string name, string result, bool isError = false, string? error = null) =>
+        new(agent, callId, result) { Name = name, IsError = isError, Error = error, RunId = RunId, Seq = Sequence.NextSeq(), Timestamp = Time.GetUtcNow() };
+
+    public ToolLimitReached ToolLimitReached(string agent, int attempt, int maxToolIterations) =>
+        new(agent, attempt, maxToolIterations) { RunId = RunId, Seq = Sequence.NextSeq(), Timestamp = Time.GetUtcNow() };
 
     public AgentCompleted AgentCompleted(string agent, int attempt, string output, TokenUsage usage, string? finishReason, string? model) =>
         new(agent, attempt, output, usage, finishReason, model) { RunId = RunId, Seq = Sequence.NextSeq(), Timestamp = Time.GetUtcNow() };

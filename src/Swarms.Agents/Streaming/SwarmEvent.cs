@@ -14,6 +14,7 @@ namespace Swarms.Agents.Streaming;
 [JsonDerivedType(typeof(ReasoningDelta), nameof(ReasoningDelta))]
 [JsonDerivedType(typeof(ToolCall), nameof(ToolCall))]
 [JsonDerivedType(typeof(ToolResult), nameof(ToolResult))]
+[JsonDerivedType(typeof(ToolLimitReached), nameof(ToolLimitReached))]
 [JsonDerivedType(typeof(AgentCompleted), nameof(AgentCompleted))]
 [JsonDerivedType(typeof(AgentFailed), nameof(AgentFailed))]
 [JsonDerivedType(typeof(RunCompleted), nameof(RunCompleted))]

@@ -17,6 +17,8 @@ internal static class AgentCommand
           swarms agent --task-file brief.md
           cat brief.md | swarms agent -
           swarms agent "Analyze TSLA" --json
+          swarms agent --tool calculator --tool current_utc_time "What is 17 * 23, and what time is it?"
+          swarms agent --mcp "files=npx -y @modelcontextprotocol/server-filesystem ." "List the files here"
           SWARMS_MODEL_PROVIDER=openai OPENAI_API_KEY=... swarms agent "Analyze TSLA" --model gpt-4o-mini
 
         Exit codes: 0 completed, 1 the agent failed, 2 bad usage, 130 cancelled (Ctrl+C).
@@ -39,12 +41,15 @@ internal static class AgentCommand
             CustomParser = result => ParseLoops(result),
         };
         var common = new CommonOptions("The model (or Azure deployment) the agent calls. Overrides SWARMS_MODEL and the provider's model setting.");
+        var toolOptions = new ToolOptions();
         var command = new Command("agent", Help) { task, taskFile, name, prompt, loops };
+        toolOptions.AddTo(command);
         common.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (provider, model, json, quiet, outputFile) = common.Read(parse, context);
+            var (tools, servers) = toolOptions.Read(parse, context.Tools);
             var text = await TaskInput.ReadAsync(parse.GetValue(task), parse.GetValue(taskFile), context, cancellationToken).ConfigureAwait(false);
             var agentName = parse.GetValue(name);
             if (string.IsNullOrWhiteSpace(agentName))
@@ -63,6 +68,8 @@ internal static class AgentCommand
                 PrintOn = !json && !quiet,
                 Output = new SpectreConsoleOutput(context.Console),
                 Input = context.Input,
+                Tools = tools,
+                McpServers = servers,
             });
 
             // A failed agent throws AgentRunException, which SwarmsCli reports with exit code 1.

@@ -35,7 +35,7 @@ internal static class ListCommand
             {
                 try
                 {
-                    var d = SwarmDefinitionLoader.Load(file);
+                    var d = SwarmDefinitionLoader.Load(file, context.Tools);
                     table.AddRow(
                         new Text(d.Name), new Text(d.Kind.ToString().ToLowerInvariant()),
                         new Text(string.Join(", ", d.Agents.Select(a => a.Name))), new Text(d.Description ?? ""));

@@ -21,6 +21,7 @@ internal static class RunCommand
           swarms run market-analysis "Analyze TSLA" --json | jq -c 'select(.type == "AgentCompleted")'
           swarms run research-writer "The future of tidal energy" --durable            (checkpointed; see 'swarms runs')
           swarms run research-writer "The future of tidal energy" --durable --store ~/runs.db
+          swarms run --agent "Quant=You compute." --tool calculator "What is 1200 / 7?"
 
         Exit codes: 0 completed, 1 the run (or an agent) failed, 2 bad usage, 130 cancelled (Ctrl+C).
         """;
@@ -50,7 +51,11 @@ internal static class RunCommand
         };
         var storeOption = RunsCommand.CreateStoreOption();
         var common = new CommonOptions("Model or deployment for every agent. Overrides the definition's models and SWARMS_MODEL.");
+        var toolOptions = new ToolOptions();
+        toolOptions.Tool.Description = "With --agent: a registered tool every ad-hoc agent may call (see 'swarms tools'); repeat for more. A definition names its tools itself.";
+        toolOptions.Mcp.Description = "With --agent: an MCP server (NAME=COMMAND ARGS or NAME=URL) whose tools every ad-hoc agent may call; repeat for more.";
         var command = new Command("run", Help) { arguments, taskFile, agents, concurrent, sequential, name, dashboard, noDashboard, durable, storeOption };
+        toolOptions.AddTo(command);
         common.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -80,6 +85,12 @@ internal static class RunCommand
                 }
 
                 definition = AdHoc(parse.GetValue(name) ?? "ad-hoc", adHoc, parse.GetValue(concurrent));
+                var (tools, servers) = toolOptions.Read(parse, context.Tools);
+                definition = definition with
+                {
+                    Agents = [.. definition.Agents.Select(a => a with { Tools = [.. tools.Select(t => t.Name)] })],
+                    McpServers = [.. servers],
+                };
                 taskArgument = positional.ElementAtOrDefault(0);
             }
             else
@@ -89,7 +100,12 @@ internal static class RunCommand
                     throw new CliUsageException("Give a swarm and a task: swarms run <swarm-name-or-file> \"<task>\" (see 'swarms list'), or ad-hoc agents with --agent.");
                 }
 
-                definition = SwarmCatalog.Discover(context.WorkingDirectory, context.ExecutableDirectory).Load(positional[0]);
+                if (toolOptions.Any(parse))
+                {
+                    throw new CliUsageException("--tool and --mcp are for ad-hoc agents (--agent); a definition names its tools in \"tools\" and \"mcpServers\".");
+                }
+
+                definition = SwarmCatalog.Discover(context.WorkingDirectory, context.ExecutableDirectory).Load(positional[0], context.Tools);
                 taskArgument = positional.ElementAtOrDefault(1);
                 if (parse.GetValue(concurrent) || parse.GetValue(sequential))
                 {

@@ -27,7 +27,7 @@ internal static class DurableRun
 
         var display = output.CreateDisplay(context, definition.Name, [.. definition.Agents.Select(a => a.Name)]);
         using var follower = new RunFollower(runId, display);
-        await using var session = DurableSession.ForRun(store, runId, models, follower);
+        await using var session = DurableSession.ForRun(store, runId, models, context.Tools, follower);
         await session.StartWorkerAsync(cancellationToken).ConfigureAwait(false);
         await session.Client.ScheduleNewOrchestrationInstanceAsync(
             SwarmRunOrchestrator.Name, request, new StartOrchestrationOptions { InstanceId = runId }, cancellationToken).ConfigureAwait(false);
@@ -60,7 +60,7 @@ internal static class DurableRun
         await HintApprovalsAsync(context, store, runId, definition).ConfigureAwait(false);
         var display = output.CreateDisplay(context, definition.Name, [.. definition.Agents.Select(a => a.Name)]);
         using var follower = new RunFollower(runId, display);
-        await using var session = DurableSession.ForRun(store, runId, models, follower);
+        await using var session = DurableSession.ForRun(store, runId, models, context.Tools, follower);
         await follower.CatchUpAsync(session.Log, cancellationToken).ConfigureAwait(false);
         await session.StartWorkerAsync(cancellationToken).ConfigureAwait(false);
         return await FollowToEndAsync(context, session, follower, display, runId, output, cancellationToken).ConfigureAwait(false);

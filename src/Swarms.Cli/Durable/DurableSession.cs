@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Swarms.Agents.DependencyInjection;
+using Swarms.Agents.Tools;
 using Swarms.Durable.Hosting;
 using Swarms.Orchestration.DependencyInjection;
 using Swarms.Orchestration.Publishing;
@@ -41,14 +42,15 @@ internal sealed class DurableSession : IAsyncDisposable
     public IRunLog Log => _host.Services.GetRequiredService<IRunLog>();
 
     /// <summary>Opens the store for reading and raising events only: no worker.</summary>
-    public static DurableSession ForClient(RunStore store) => Open(store, null, null, null);
+    public static DurableSession ForClient(RunStore store) => Open(store, null, null, null, null);
 
     /// <summary>
     /// Opens the store with a worker for run <paramref name="runId"/> only (started by <see cref="StartWorkerAsync"/>), its
-    /// agents on <paramref name="models"/>, its events handed to <paramref name="publisher"/> as they are logged.
+    /// agents on <paramref name="models"/> with the tools of <paramref name="tools"/>, its events handed to
+    /// <paramref name="publisher"/> as they are logged.
     /// </summary>
-    public static DurableSession ForRun(RunStore store, string runId, IConfiguration models, IRunEventPublisher publisher) =>
-        Open(store, runId, models, publisher);
+    public static DurableSession ForRun(RunStore store, string runId, IConfiguration models, ToolRegistry tools, IRunEventPublisher publisher) =>
+        Open(store, runId, models, tools, publisher);
 
     public async Task StartWorkerAsync(CancellationToken cancellationToken)
     {
@@ -68,11 +70,16 @@ internal sealed class DurableSession : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static DurableSession Open(RunStore store, string? runId, IConfiguration? models, IRunEventPublisher? publisher)
+    private static DurableSession Open(RunStore store, string? runId, IConfiguration? models, ToolRegistry? tools, IRunEventPublisher? publisher)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         // One line on stderr per warning of ours or an agent's; the durable engine's own chatter only when it errs.
         builder.Services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(new CliLoggerFactory()));
+        if (tools is not null)
+        {
+            builder.Services.AddSingleton(tools);
+        }
+
         if (models is not null)
         {
             builder.Services.AddSwarmsAgents(models);

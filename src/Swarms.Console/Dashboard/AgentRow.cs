@@ -28,6 +28,9 @@ internal sealed class AgentRow(string name)
 
     public string? Error { get; set; }
 
+    /// <summary>Its tool calls and results, one line each.</summary>
+    public ToolLines Tools { get; } = new();
+
     /// <summary>The cause of the last failed attempt, shown with the retry that follows it.</summary>
     public string? LastFailure { get; set; }
 

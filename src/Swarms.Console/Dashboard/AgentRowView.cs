@@ -7,6 +7,12 @@ namespace Swarms.Console.Dashboard;
 internal sealed record AgentRowView(
     string Name, AgentStepStatus Status, string Text, long OutputTokens, TokenUsage Usage, TimeSpan Elapsed, string? Error, string? FinishReason)
 {
+    /// <summary>Its tool activity, one line per call (with the result once it came).</summary>
+    public IReadOnlyList<string> ToolLines { get; init; } = [];
+
+    /// <summary>How many tools it called.</summary>
+    public int ToolCalls { get; init; }
+
     /// <summary>What the agent's status says: <c>stopped: max tokens</c> for an answer cut by its token limit.</summary>
     public string StatusWord => Status switch
     {

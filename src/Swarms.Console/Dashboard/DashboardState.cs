@@ -95,7 +95,11 @@ internal sealed class DashboardState
                 var row = _rows[i];
                 var text = row.Text;
                 string shown = tailChars > 0 && text.Length > tailChars ? text.ToString(text.Length - tailChars, tailChars) : text.ToString();
-                views[i] = new AgentRowView(row.Name, row.Status, shown, row.OutputTokens, row.Usage, row.ElapsedAt(now), row.Error, row.FinishReason);
+                views[i] = new AgentRowView(row.Name, row.Status, shown, row.OutputTokens, row.Usage, row.ElapsedAt(now), row.Error, row.FinishReason)
+                {
+                    ToolLines = row.Tools.Count == 0 ? [] : row.Tools.Lines,
+                    ToolCalls = row.Tools.Calls,
+                };
             }
 
             return views;
@@ -155,6 +159,8 @@ internal sealed class DashboardState
             case AgentFailed { WillRetry: true } retrying:
                 row.LastFailure = retrying.Error;
                 return true;
+            case ToolCall or ToolResult or ToolLimitReached:
+                return row.Tools.Apply(evt);
             case AgentFailed failed:
                 row.Status = failed.Error == InProcessAgentInvoker.CancelledByFailure ? AgentStepStatus.Cancelled : AgentStepStatus.Failed;
                 row.Error = failed.Error;

@@ -21,7 +21,15 @@ internal static class DashboardView
         foreach (var row in rows)
         {
             items.Add(Header(row, tick));
-            var tail = TextTail.Last(row.Text, textWidth, linesPerAgent);
+            int textLines = linesPerAgent;
+            if (row.ToolLines.Count > 0)
+            {
+                // The latest tool call, on one line: what the agent is doing between its answer's turns.
+                items.Add(new Padder(new Text(TextTail.Last(row.ToolLines[^1], textWidth, 1), new Style(Color.Grey)), new Padding(2, 0, 0, 0)));
+                textLines = Math.Max(1, textLines - 1);
+            }
+
+            var tail = TextTail.Last(row.Text, textWidth, textLines);
             items.Add(tail.Length > 0
                 ? new Padder(new Text(tail), new Padding(2, 0, 0, 0))
                 : new Padder(new Markup(row.Status switch
@@ -53,6 +61,11 @@ internal static class DashboardView
             }
 
             items.Add(Header(row, 0));
+            foreach (var tool in row.ToolLines)
+            {
+                items.Add(new Padder(new Text(tool, new Style(Color.Grey)), new Padding(2, 0, 0, 0)));
+            }
+
             // Completed: the answer; cancelled: the text as it stood; failed: why.
             var body = row.Status is AgentStepStatus.Completed || (row.Status == AgentStepStatus.Cancelled && row.Text.Length > 0)
                 ? row.Text
@@ -98,7 +111,8 @@ internal static class DashboardView
         var icon = row.Status == AgentStepStatus.Running
             ? $"[yellow]{Markup.Escape(Spinner.Frames[(int)(tick % Spinner.Frames.Count)])}[/]"
             : Icon(row.Status);
-        var stats = row.Status is AgentStepStatus.Pending or AgentStepStatus.Skipped or AgentStepStatus.WaitingForApproval or AgentStepStatus.Rejected ? "" : $"  [grey]{Count(row.OutputTokens, "output token")} · {Seconds(row.Elapsed)}[/]";
+        var tools = row.ToolCalls > 0 ? $" · {Count(row.ToolCalls, "tool call")}" : "";
+        var stats = row.Status is AgentStepStatus.Pending or AgentStepStatus.Skipped or AgentStepStatus.WaitingForApproval or AgentStepStatus.Rejected ? "" : $"  [grey]{Count(row.OutputTokens, "output token")}{tools} · {Seconds(row.Elapsed)}[/]";
         return new Markup($"{icon} [bold]{Markup.Escape(row.Name)}[/]  {StatusMarkup(row)}{stats}");
     }
 

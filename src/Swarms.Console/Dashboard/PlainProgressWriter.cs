@@ -51,6 +51,16 @@ internal sealed class PlainProgressWriter(TextWriter writer, DashboardState stat
                 var line = Pending(delta.Agent).Append(delta.Delta);
                 WriteCompleteLines(delta.Agent, line);
                 break;
+            case ToolCall call:
+                FlushLine(call.Agent);
+                writer.WriteLine($"[{call.Agent}] {ToolText.Call(call)}");
+                break;
+            case ToolResult result:
+                writer.WriteLine($"[{result.Agent}] ⚙ {result.Name} {ToolText.Result(result)}");
+                break;
+            case ToolLimitReached limit:
+                writer.WriteLine($"[{limit.Agent}] {ToolText.Limit(limit)}");
+                break;
             case AgentCompleted completed:
                 FlushLine(completed.Agent);
                 var row = state.Snapshot(time.GetUtcNow(), 1).First(r => r.Name == completed.Agent);

@@ -10,8 +10,8 @@ namespace Swarms.Orchestration.DependencyInjection;
 public static class SwarmsOrchestrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the run log chosen in <paramref name="configure"/>, the <see cref="AgentTurnRunner"/> and
-    /// <see cref="RunEventRecorder"/> the activities run (or the Functions app's activity functions call), and returns a
+    /// Registers the run log chosen in <paramref name="configure"/>, the <see cref="AgentTurnRunner"/>,
+    /// <see cref="RunEventRecorder"/>, <see cref="ModelTurnRunner"/> and <see cref="ToolCallRunner"/> the activities run (or the Functions app's activity functions call), and returns a
     /// builder to add live publishers with. Agents come from <c>AddSwarmsAgents(...)</c>, which must be registered too;
     /// the orchestrator and activities are registered with the worker (<c>registry.AddSwarmOrchestrations()</c>).
     /// <code>
@@ -34,6 +34,8 @@ public static class SwarmsOrchestrationServiceCollectionExtensions
         services.TryAddSingleton(runLog);
         services.TryAddSingleton<AgentTurnRunner>();
         services.TryAddSingleton<RunEventRecorder>();
+        services.TryAddSingleton<ModelTurnRunner>();
+        services.TryAddSingleton<ToolCallRunner>();
         return new SwarmsOrchestrationBuilder(services);
     }
 }

@@ -40,6 +40,9 @@ internal sealed class RunEventWriter : ISwarmEventSink
     /// <summary>Batches appended so far (for tests and measurements).</summary>
     public int Flushes { get; private set; }
 
+    /// <summary>The highest sequence number logged so far; 0 before the first batch.</summary>
+    public long LastSeq { get; private set; }
+
     public ValueTask OnEventAsync(SwarmEvent evt, CancellationToken cancellationToken) =>
         // Only when the log has fallen Capacity events behind does the stream wait (back-pressure, not unbounded memory).
         _channel.Writer.TryWrite(evt) ? default : _channel.Writer.WriteAsync(evt, cancellationToken);
@@ -125,7 +128,12 @@ internal sealed class RunEventWriter : ISwarmEventSink
         }
 
         // Not cancellable: once taken, the events are logged even when the turn is being stopped.
-        await _outlet.AppendAsync(new RunLogBatch(_runId, events) { Turn = _turn }, CancellationToken.None).ConfigureAwait(false);
+        var logged = await _outlet.AppendAsync(new RunLogBatch(_runId, events) { Turn = _turn }, CancellationToken.None).ConfigureAwait(false);
+        if (logged.Count > 0)
+        {
+            LastSeq = logged[^1].Seq;
+        }
+
         Flushes++;
     }
 }

@@ -16,6 +16,9 @@ public static class SwarmEventJson
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         WriteIndented = false,
+        // Tool arguments and answers as written ({"expression":"17 * 23"}), not with every quote as \u0022: still valid
+        // JSON for any parser, and readable in a terminal and the run log. (Never put into HTML unencoded.)
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The event as one line of JSON.</summary>

@@ -109,9 +109,13 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var request = new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, context.Request.QueryString.Value ?? "", headers, body);
-        _requests.Enqueue(request);
-        var reply = Responder?.Invoke(request) ?? (_script.TryDequeue(out var next) ? next : DefaultReply);
+        var recorded = new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, context.Request.QueryString.Value ?? "", headers, body);
+        _requests.Enqueue(recorded);
+        var reply = Responder?.Invoke(recorded) ?? (_script.TryDequeue(out var next) ? next : DefaultReply);
+        if (reply.FromRequest is { } build)
+        {
+            reply = build(recorded);
+        }
 
         if (reply.Status != StatusCodes.Status200OK)
         {

@@ -51,6 +51,22 @@ public sealed record FakeReply
     /// <summary>Delay before each chunk (a slow stream).</summary>
     public TimeSpan ChunkDelay { get; init; }
 
+    /// <summary>
+    /// Builds the reply from the request it answers (the conversation the client sent: a tool result to quote, for
+    /// example); the other properties of this reply are ignored.
+    /// </summary>
+    public Func<RecordedRequest, FakeReply>? FromRequest { get; init; }
+
+    /// <summary>A reply made from the request it answers.</summary>
+    public static FakeReply Answering(Func<RecordedRequest, FakeReply> build) => new() { FromRequest = build };
+
+    /// <summary>A reply asking for one tool call, its arguments streamed in two fragments.</summary>
+    public static FakeReply CallTool(string id, string name, string arguments) => new()
+    {
+        ToolCalls = [new FakeToolCall(id, name, arguments[..(arguments.Length / 2)], arguments[(arguments.Length / 2)..])],
+        FinishReason = "tool_calls",
+    };
+
     /// <summary>A plain text answer streamed in the given deltas.</summary>
     public static FakeReply Text(params string[] deltas) => new() { Content = deltas };
 

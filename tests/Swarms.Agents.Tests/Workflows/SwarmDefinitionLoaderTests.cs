@@ -137,8 +137,10 @@ public class SwarmDefinitionLoaderTests
 
         var copy = System.Text.Json.JsonSerializer.Deserialize<SwarmDefinition>(System.Text.Json.JsonSerializer.Serialize(definition))!;
 
-        Assert.Equal(definition with { Agents = [] }, copy with { Agents = [] });
-        Assert.Equal(definition.Agents, copy.Agents);
+        // Records compare lists by reference: the lists (agents, their tools and MCP servers) are compared item by item.
+        Assert.Equal(definition with { Agents = [], McpServers = [] }, copy with { Agents = [], McpServers = [] });
+        Assert.Equal(definition.Agents.Select(a => a with { Tools = [], McpServers = [] }), copy.Agents.Select(a => a with { Tools = [], McpServers = [] }));
+        Assert.Equal(definition.Agents.Select(a => string.Join(",", a.Tools)), copy.Agents.Select(a => string.Join(",", a.Tools)));
         Assert.Equal(definition.ToPlan() with { Agents = [] }, copy.ToPlan() with { Agents = [] });
     }
 

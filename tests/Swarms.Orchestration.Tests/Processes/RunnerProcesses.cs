@@ -24,6 +24,12 @@ internal sealed class RunnerProcesses : IDisposable
 
     public IRunLog Log { get; }
 
+    /// <summary>The file the worker processes' test tools append a line to per execution (see RunnerHost).</summary>
+    public string ToolLog => Path.Combine(_directory, "tool-executions.log");
+
+    /// <summary>Executions of the test tools so far, one line each ("place_order widget").</summary>
+    public IReadOnlyList<string> ToolExecutions => File.Exists(ToolLog) ? File.ReadAllLines(ToolLog) : [];
+
     public static RunnerProcesses OnSqlite(string path) => new(["sqlite", path], new SqliteRunLog(path));
 
     public static RunnerProcesses OnAzureStorage(string connectionString, string hub) =>
@@ -64,7 +70,9 @@ internal sealed class RunnerProcesses : IDisposable
 
     private ChildProcess Start(IEnumerable<string> args)
     {
-        var process = ChildProcess.StartDotnet(RepoPaths.Output("tests/Swarms.Orchestration.Tests/RunnerHost", "Swarms.Orchestration.RunnerHost.dll"), args);
+        var process = ChildProcess.StartDotnet(
+            RepoPaths.Output("tests/Swarms.Orchestration.Tests/RunnerHost", "Swarms.Orchestration.RunnerHost.dll"), args,
+            new Dictionary<string, string> { ["SWARMS_TEST_TOOL_LOG"] = ToolLog });
         _processes.Add(process);
         return process;
     }
@@ -78,7 +86,8 @@ internal sealed class RunnerProcesses : IDisposable
         ["maxConcurrency"] = d.MaxConcurrency,
         ["agents"] = d.Agents.Select(a => new Dictionary<string, object?>
         {
-            ["name"] = a.Name, ["systemPrompt"] = a.SystemPrompt, ["options"] = new Dictionary<string, object?> { ["retryAttempts"] = a.RetryAttempts },
+            ["name"] = a.Name, ["systemPrompt"] = a.SystemPrompt, ["tools"] = a.Tools,
+            ["options"] = new Dictionary<string, object?> { ["retryAttempts"] = a.RetryAttempts, ["maxToolIterations"] = a.MaxToolIterations },
         }).ToList(),
     };
 }

@@ -32,6 +32,31 @@ builder.Services.AddSwarmsAgents(s =>
     s.Endpoint = modelUrl;
     s.ApiKey = "test-key";
     s.Model = "gpt-fake-1";
+}).AddTools(r =>
+{
+    // The durable tool tests' tools: each execution appends a line to the file SWARMS_TEST_TOOL_LOG names, so the test
+    // counts executions across processes. The "slow_" tools block on their first execution (the test kills the process
+    // while they run) and return at once on a later one.
+    if (Environment.GetEnvironmentVariable("SWARMS_TEST_TOOL_LOG") is not { Length: > 0 } toolLog)
+    {
+        return;
+    }
+
+    async Task<string> Record(string tool, string item, bool blockFirst, CancellationToken cancellationToken)
+    {
+        bool first = !File.Exists(toolLog) || !File.ReadLines(toolLog).Any(l => l.StartsWith(tool + " ", StringComparison.Ordinal));
+        File.AppendAllLines(toolLog, [$"{tool} {item}"]);
+        if (blockFirst && first)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return $"{tool} done for {item}";
+    }
+
+    r.Add("place_order", (string item, CancellationToken ct) => Record("place_order", item, false, ct), "Places an order (not safe to repeat).");
+    r.Add("slow_order", (string item, CancellationToken ct) => Record("slow_order", item, true, ct), "Places an order slowly (not safe to repeat).");
+    r.Add("slow_lookup", (string item, CancellationToken ct) => Record("slow_lookup", item, true, ct), "Looks an item up slowly (safe to repeat).", safeToRepeat: true);
 });
 builder.Services.AddSwarmsOrchestration(o =>
 {

@@ -1,3 +1,6 @@
+using Swarms.Agents.Tools;
+using Swarms.Agents.Tools.Mcp;
+
 namespace Swarms.Agents.Workflows.Definitions;
 
 /// <summary>One agent of a <see cref="SwarmDefinition"/>.</summary>
@@ -23,11 +26,22 @@ public sealed partial record AgentDefinition(string Name, string? SystemPrompt)
     /// <summary>Retries of a failed model call; null: the agent's default.</summary>
     public int? RetryAttempts { get; init; }
 
+    /// <summary>Tool rounds per loop; null: the agent's default (<see cref="AgentOptions.MaxToolIterations"/>).</summary>
+    public int? MaxToolIterations { get; init; }
+
+    /// <summary>Names of registered tools the agent may call (see <see cref="ToolRegistry"/>).</summary>
+    public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>MCP servers whose tools the agent may call (a swarm's own servers are added by <see cref="SwarmDefinition.CreateWorkflow"/>).</summary>
+    public IReadOnlyList<McpServerDefinition> McpServers { get; init; } = [];
+
     /// <summary>
     /// The options of the agent this describes, as a workflow runs it: streaming, never printing its own panel (the
-    /// workflow's dashboard shows it). What the definition leaves out keeps <see cref="AgentOptions"/>' default.
+    /// workflow's dashboard shows it). What the definition leaves out keeps <see cref="AgentOptions"/>' default. Tool
+    /// names are looked up in <paramref name="tools"/> (null: the built-in tools only).
     /// </summary>
-    public AgentOptions ToOptions()
+    /// <exception cref="KeyNotFoundException">A tool name is not registered; the message lists the known ones.</exception>
+    public AgentOptions ToOptions(ToolRegistry? tools = null)
     {
         var options = new AgentOptions
         {
@@ -45,6 +59,18 @@ public sealed partial record AgentDefinition(string Name, string? SystemPrompt)
         {
             options.RetryAttempts = retries;
         }
+
+        if (MaxToolIterations is { } rounds)
+        {
+            options.MaxToolIterations = rounds;
+        }
+
+        if (Tools.Count > 0)
+        {
+            options.Tools = [.. (tools ?? ToolRegistry.CreateDefault()).Resolve(Tools)];
+        }
+
+        options.McpServers = [.. McpServers];
 
         return options;
     }

@@ -93,6 +93,55 @@ internal sealed class DefinitionReader(string source)
         return d >= min && d <= max ? d : throw Error($"{path}.{name}", $"must be between {min} and {max}, not {v.GetRawText()}");
     }
 
+    /// <summary>An array of non-empty strings; null when the field is absent.</summary>
+    public IReadOnlyList<string>? OptionalStringArray(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            throw Error($"{path}.{name}", $"must be an array of strings, not {Describe(v)}");
+        }
+
+        var items = new List<string>();
+        int i = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                throw Error($"{path}.{name}[{i}]", $"must be a non-empty string, not {Describe(item)}");
+            }
+
+            items.Add(item.GetString()!);
+            i++;
+        }
+
+        return items;
+    }
+
+    /// <summary>An object whose values are all strings (environment variables, headers); null when absent.</summary>
+    public IReadOnlyDictionary<string, string>? OptionalStringMap(JsonElement obj, string name, string path)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        Object(v, $"{path}.{name}");
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in v.EnumerateObject())
+        {
+            map[p.Name] = p.Value.ValueKind == JsonValueKind.String
+                ? p.Value.GetString()!
+                : throw Error($"{path}.{name}.{p.Name}", $"must be a string, not {Describe(p.Value)}");
+        }
+
+        return map;
+    }
+
     /// <summary>A string field that must be one of <paramref name="allowed"/>'s keys (case-insensitive).</summary>
     public T Choice<T>(JsonElement obj, string name, string path, IReadOnlyDictionary<string, T> allowed, T? fallback, bool required = false)
         where T : struct

@@ -1,3 +1,5 @@
+using Swarms.Agents.Tools;
+
 namespace Swarms.Agents.Workflows.Definitions;
 
 /// <summary>
@@ -60,14 +62,14 @@ public sealed class SwarmCatalog
     /// Loads a swarm by path (anything ending in <c>.json</c> or naming an existing file) or by name (the file
     /// <c>NAME.json</c> of the nearest folder that has one, or a definition whose <c>name</c> is NAME).
     /// </summary>
-    /// <exception cref="SwarmDefinitionException">The definition is invalid.</exception>
+    /// <exception cref="SwarmDefinitionException">The definition is invalid (with <paramref name="tools"/>: or names a tool it lacks).</exception>
     /// <exception cref="FileNotFoundException">No such file or swarm; the message lists the known swarms.</exception>
-    public SwarmDefinition Load(string nameOrPath)
+    public SwarmDefinition Load(string nameOrPath, ToolRegistry? tools = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nameOrPath);
         if (File.Exists(nameOrPath))
         {
-            return SwarmDefinitionLoader.Load(nameOrPath);
+            return SwarmDefinitionLoader.Load(nameOrPath, tools);
         }
 
         if (nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || nameOrPath.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -79,7 +81,7 @@ public sealed class SwarmCatalog
         var byFile = files.FirstOrDefault(f => string.Equals(Path.GetFileNameWithoutExtension(f), nameOrPath, StringComparison.OrdinalIgnoreCase));
         if (byFile is not null)
         {
-            return SwarmDefinitionLoader.Load(byFile);
+            return SwarmDefinitionLoader.Load(byFile, tools);
         }
 
         foreach (var file in files)
@@ -87,6 +89,11 @@ public sealed class SwarmCatalog
             var definition = TryLoad(file);
             if (definition is not null && string.Equals(definition.Name, nameOrPath, StringComparison.OrdinalIgnoreCase))
             {
+                if (tools is not null)
+                {
+                    definition.CheckTools(tools);
+                }
+
                 return definition;
             }
         }

@@ -1,3 +1,6 @@
+using Swarms.Agents.Tools;
+using Swarms.Agents.Tools.Mcp;
+
 namespace Swarms.Agents.Workflows.Definitions;
 
 /// <summary>
@@ -26,6 +29,9 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
     /// <summary>Sequential only: what each agent receives.</summary>
     public SequentialInputMode InputMode { get; init; } = WorkflowPlan.DefaultInputMode;
 
+    /// <summary>MCP servers whose tools every agent of the swarm may call (besides each agent's own).</summary>
+    public IReadOnlyList<McpServerDefinition> McpServers { get; init; } = [];
+
     /// <summary>The file the definition was read from, if any.</summary>
     public string? SourcePath { get; init; }
 
@@ -36,6 +42,27 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
     };
 
     /// <summary>
+    /// Checks that every tool the agents name is registered in <paramref name="tools"/> (a definition loaded without a
+    /// registry, or built in code).
+    /// </summary>
+    /// <exception cref="SwarmDefinitionException">A tool is unknown; the message names the file (or swarm) and the field.</exception>
+    public void CheckTools(ToolRegistry tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        SwarmDefinitionLoader.CheckTools(this, tools, SourcePath ?? Name);
+    }
+
+    /// <summary>
+    /// <paramref name="agent"/> as it runs in this swarm: with the swarm's <see cref="McpServers"/> before its own (what
+    /// <see cref="CreateWorkflow"/> and the durable runs give each agent).
+    /// </summary>
+    public AgentDefinition WithSwarmServers(AgentDefinition agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return McpServers.Count == 0 ? agent : agent with { McpServers = [.. McpServers, .. agent.McpServers] };
+    }
+
+    /// <summary>
     /// Builds the workflow. <paramref name="createAgent"/> makes each agent (typically <see cref="AgentFactory.Create(AgentDefinition, string?)"/>;
     /// null: <see cref="AgentDefinition.ToOptions"/> on the offline local model); <paramref name="configure"/> adjusts
     /// the workflow's display settings (dashboard, callback...). Agents never print their own panels in a workflow.
@@ -44,7 +71,10 @@ public sealed record SwarmDefinition(string Name, WorkflowKind Kind, IReadOnlyLi
     public AgentWorkflow CreateWorkflow(Func<AgentDefinition, Agent>? createAgent = null, Action<WorkflowOptions>? configure = null)
     {
         ThrowIfApprovalNeeded();
-        var agents = Agents.Select(a => createAgent?.Invoke(a) ?? new Agent(a.ToOptions())).ToList();
+        var agents = Agents
+            .Select(WithSwarmServers)
+            .Select(a => createAgent?.Invoke(a) ?? new Agent(a.ToOptions()))
+            .ToList();
         var plan = ToPlan();
         if (Kind == WorkflowKind.Sequential)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Swarms.Agents.Tools;
 
 namespace Swarms.Agents.Workflows.Definitions;
 
@@ -18,12 +19,16 @@ namespace Swarms.Agents.Workflows.Definitions;
 ///   "inputMode": "previous-output",        // sequential: or "transcript"
 ///   "agents": [
 ///     { "name": "Technical-Analyst", "systemPrompt": "...", "model": null, "maxLoops": 1,
-///       "description": "...", "options": { "temperature": 0.2, "maxTokens": 800, "retryAttempts": 3 },
+///       "description": "...", "options": { "temperature": 0.2, "maxTokens": 800, "retryAttempts": 3, "maxToolIterations": 10 },
+///       "tools": ["calculator", "current_utc_time"],                    // registered tools, by name
+///       "mcpServers": [{ "name": "files", "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "."] }],
 ///       "approval": false, "approvalTimeout": "1.00:00:00" }   // durable runs: wait for a person first
-///   ]
+///   ],
+///   "mcpServers": [{ "name": "search", "url": "https://example.com/mcp" }]  // offered to every agent
 /// }
 /// </code>
-/// Comments and trailing commas are allowed; unknown fields are errors, so a typo never goes unnoticed.
+/// Comments and trailing commas are allowed; unknown fields are errors, so a typo never goes unnoticed. Tool names
+/// are checked against a <see cref="ToolRegistry"/> when one is given (the CLI gives its own).
 /// </remarks>
 public static class SwarmDefinitionLoader
 {
@@ -44,9 +49,12 @@ public static class SwarmDefinitionLoader
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>Reads and checks the definition in <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads and checks the definition in <paramref name="path"/>; with <paramref name="tools"/>, every tool name must be
+    /// registered there (without: names are checked when the agents are created).
+    /// </summary>
     /// <exception cref="SwarmDefinitionException">The file is missing, unreadable, not JSON, or invalid.</exception>
-    public static SwarmDefinition Load(string path)
+    public static SwarmDefinition Load(string path, ToolRegistry? tools = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string json;
@@ -59,19 +67,28 @@ public static class SwarmDefinitionLoader
             throw new SwarmDefinitionException(path, "$", $"cannot read the file: {ex.Message}", ex);
         }
 
-        return Parse(json, path) with { SourcePath = Path.GetFullPath(path) };
+        return Parse(json, path, tools) with { SourcePath = Path.GetFullPath(path) };
     }
 
-    /// <summary>Parses and checks a definition; <paramref name="source"/> names it in error messages.</summary>
+    /// <summary>
+    /// Parses and checks a definition; <paramref name="source"/> names it in error messages. With
+    /// <paramref name="tools"/>, every tool name must be registered there.
+    /// </summary>
     /// <exception cref="SwarmDefinitionException">Not JSON, or invalid.</exception>
-    public static SwarmDefinition Parse(string json, string source)
+    public static SwarmDefinition Parse(string json, string source, ToolRegistry? tools = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
         try
         {
             using var doc = JsonDocument.Parse(json, DocumentOptions);
-            return Read(doc.RootElement, new DefinitionReader(source));
+            var definition = Read(doc.RootElement, new DefinitionReader(source));
+            if (tools is not null)
+            {
+                CheckTools(definition, tools, source);
+            }
+
+            return definition;
         }
         catch (JsonException ex)
         {
@@ -83,7 +100,7 @@ public static class SwarmDefinitionLoader
     private static SwarmDefinition Read(JsonElement root, DefinitionReader r)
     {
         r.Object(root, "$");
-        r.OnlyKnown(root, "$", "$schema", "name", "description", "kind", "maxLoops", "maxConcurrency", "onError", "inputMode", "agents");
+        r.OnlyKnown(root, "$", "$schema", "name", "description", "kind", "maxLoops", "maxConcurrency", "onError", "inputMode", "agents", "mcpServers");
         var name = r.RequiredString(root, "name", "$");
         var kind = r.Choice(root, "kind", "$", Kinds, null, required: true);
         if (!root.TryGetProperty("agents", out var agentsElement) || agentsElement.ValueKind == JsonValueKind.Null)
@@ -118,7 +135,27 @@ public static class SwarmDefinitionLoader
             MaxConcurrency = r.OptionalInt(root, "maxConcurrency", "$", 1),
             OnError = r.Choice(root, "onError", "$", ErrorPolicies, WorkflowPlan.DefaultOnError),
             InputMode = r.Choice(root, "inputMode", "$", InputModes, WorkflowPlan.DefaultInputMode),
+            McpServers = McpServerReader.Read(root, "$", r),
         };
+    }
+
+    /// <summary>
+    /// Checks that every agent's tools are registered in <paramref name="tools"/>.
+    /// </summary>
+    /// <exception cref="SwarmDefinitionException">A tool is unknown: <c>swarms/x.json: $.agents[0].tools[1]: unknown tool 'foo' (known: ...)</c>.</exception>
+    internal static void CheckTools(SwarmDefinition definition, ToolRegistry tools, string source)
+    {
+        for (int i = 0; i < definition.Agents.Count; i++)
+        {
+            var names = definition.Agents[i].Tools;
+            for (int j = 0; j < names.Count; j++)
+            {
+                if (!tools.Contains(names[j]))
+                {
+                    throw new SwarmDefinitionException(source, $"$.agents[{i}].tools[{j}]", tools.UnknownToolProblem(names[j]));
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -156,8 +193,17 @@ public static class SwarmDefinitionLoader
     private static AgentDefinition ReadAgent(JsonElement element, string path, DefinitionReader r)
     {
         r.Object(element, path);
-        r.OnlyKnown(element, path, "name", "systemPrompt", "description", "model", "maxLoops", "options",
+        r.OnlyKnown(element, path, "name", "systemPrompt", "description", "model", "maxLoops", "options", "tools", "mcpServers",
             "approval", "approvalTimeout");
+        var tools = r.OptionalStringArray(element, "tools", path) ?? [];
+        for (int j = 0; j < tools.Count; j++)
+        {
+            if (tools.Take(j).Contains(tools[j], StringComparer.Ordinal))
+            {
+                throw r.Error($"{path}.tools[{j}]", $"'{tools[j]}' is listed twice");
+            }
+        }
+
         var definition = new AgentDefinition(r.RequiredString(element, "name", path), r.OptionalString(element, "systemPrompt", path))
         {
             Description = r.OptionalString(element, "description", path),
@@ -165,6 +211,8 @@ public static class SwarmDefinitionLoader
             MaxLoops = r.OptionalInt(element, "maxLoops", path, 1) ?? 1,
             Approval = r.OptionalBool(element, "approval", path) ?? false,
             ApprovalTimeout = r.OptionalDuration(element, "approvalTimeout", path),
+            Tools = tools,
+            McpServers = McpServerReader.Read(element, path, r),
         };
         if (definition.ApprovalTimeout is not null && !definition.Approval)
         {
@@ -178,12 +226,13 @@ public static class SwarmDefinitionLoader
 
         var optionsPath = path + ".options";
         r.Object(options, optionsPath);
-        r.OnlyKnown(options, optionsPath, "temperature", "maxTokens", "retryAttempts");
+        r.OnlyKnown(options, optionsPath, "temperature", "maxTokens", "retryAttempts", "maxToolIterations");
         return definition with
         {
             Temperature = (float?)r.OptionalNumber(options, "temperature", optionsPath, 0, 2),
             MaxTokens = r.OptionalInt(options, "maxTokens", optionsPath, 1),
             RetryAttempts = r.OptionalInt(options, "retryAttempts", optionsPath, 0),
+            MaxToolIterations = r.OptionalInt(options, "maxToolIterations", optionsPath, 1),
         };
     }
 }
