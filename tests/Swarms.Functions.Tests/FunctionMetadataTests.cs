@@ -25,6 +25,8 @@ public sealed class FunctionMetadataTests
         ["SwarmRun"] = new("orchestrationTrigger"),
         ["SwarmAgentTurn"] = new("activityTrigger"),
         ["SwarmRunEvent"] = new("activityTrigger"),
+        ["SwarmModelTurn"] = new("activityTrigger"),
+        ["SwarmToolCall"] = new("activityTrigger"),
     };
 
     private static JsonArray Metadata() =>
