@@ -157,10 +157,15 @@
     c.on("events", receive);
     c.onreconnecting(() => banner(true));
     c.onreconnected(() => { banner(false); subscribe().catch((e) => showError(e.message)); });
-    c.onclose(() => { connection = null; banner(true); setTimeout(() => ensureConnected().catch(() => {}), 1000); });
+    c.onclose(() => { connection = null; banner(true); setTimeout(reconnectAfterClose, 1000); });
     await c.start();
     connection = c;
     banner(false);
+  }
+
+  // After a connection that had closed is replaced, the new one joins the open run's group again.
+  function reconnectAfterClose() {
+    ensureConnected().then(() => subscribe()).catch((e) => showError(e.message));
   }
 
   // Connects (negotiate, start), retrying until it works; one attempt at a time.

@@ -56,13 +56,25 @@ internal sealed class HubConnections
         }
     }
 
-    /// <summary>Drops every open connection as a network failure would (tests: the client reconnects).</summary>
+    /// <summary>
+    /// Drops every open connection as a network failure would: the TCP connection is reset under the hub, so the client
+    /// gets no close message and reconnects (<see cref="HubCallerContext.Abort"/> alone closes it gracefully, and the
+    /// client then stays closed). For tests.
+    /// </summary>
     public int AbortAll()
     {
         int n = 0;
         foreach (var context in _open.Values)
         {
-            context.Abort();
+            if (context.GetHttpContext() is { } http)
+            {
+                http.Abort();
+            }
+            else
+            {
+                context.Abort();
+            }
+
             n++;
         }
 
