@@ -2,7 +2,16 @@
 // over each backend, one worker, no-op activities, so the figures are the framework's and the store's own cost.
 //   dotnet run -c Release --project bench/Swarms.Durable.Benchmarks -- [all|throughput|latency|fanout] [sqlite|inmemory|azurite|all] [sync=normal]
 // Default: every scenario on every backend, then a Markdown table of the results.
+// Durable swarm runs over in-process ones (issue 9), embedded SQLite, local model at pacing 0:
+//   dotnet run -c Release --project bench/Swarms.Durable.Benchmarks -- swarm [runs=200] [sync=normal] [timeline] [log=separate]
 using Swarms.Durable.Benchmarks;
+
+if (args is ["swarm", ..])
+{
+    var pairs = args.FirstOrDefault(a => a.StartsWith("runs=", StringComparison.Ordinal)) is { } r ? int.Parse(r[5..], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    await SwarmOverhead.RunAsync(pairs, fullSync: !args.Contains("sync=normal"), timeline: args.Contains("timeline"), separateLog: args.Contains("log=separate"));
+    return;
+}
 
 var scenario = args.Length > 0 ? args[0] : "all";
 var backends = Backend.Parse(args.Length > 1 ? args[1] : "all");

@@ -70,10 +70,35 @@ internal static class SwarmsCli
             await context.Error.WriteLineAsync($"swarms: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (Exception ex) when (Sqlite(ex) is { } sqlite)
+        {
+            // The run store broke under us (a damaged page met after the checks at open): one line, no stack trace.
+            await context.Error.WriteLineAsync($"swarms: the run store cannot be used: {Durable.RunStore.Damaged(sqlite)}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
         catch (AgentRunException ex)
         {
             await context.Error.WriteLineAsync($"swarms: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.RunFailed;
         }
+    }
+
+    /// <summary>The SQLite error behind <paramref name="ex"/>, if any (the host may wrap it).</summary>
+    private static Microsoft.Data.Sqlite.SqliteException? Sqlite(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Microsoft.Data.Sqlite.SqliteException sqlite)
+            {
+                return sqlite;
+            }
+
+            if (ex is AggregateException { InnerExceptions: [var only] })
+            {
+                return Sqlite(only);
+            }
+        }
+
+        return null;
     }
 }

@@ -25,4 +25,14 @@ public static class FunctionsSettings
         "SWARMS_MODEL", "AZURE_OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL", "SWARMS_LOCAL_TOKENS_PER_SECOND",
         OtlpEndpoint,
     };
+
+    /// <summary>
+    /// The other forms of the <c>AzureWebJobsStorage</c> connection the app accepts (as the Functions host does): a
+    /// connection string (Azurite locally), or per-service endpoints instead of <c>__accountName</c>. On Azure the
+    /// identity-based <c>__accountName</c> form of infra/app-settings.json is used. Documented in README.md.
+    /// </summary>
+    public static readonly IReadOnlySet<string> StorageConnectionForms = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "AzureWebJobsStorage", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri",
+    };
 }

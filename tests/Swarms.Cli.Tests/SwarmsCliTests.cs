@@ -9,6 +9,10 @@ public class SwarmsCliTests
     [InlineData("run", "--help")]
     [InlineData("agent", "--help")]
     [InlineData("list", "--help")]
+    [InlineData("runs", "--help")]
+    [InlineData("runs", "show", "--help")]
+    [InlineData("runs", "resume", "--help")]
+    [InlineData("runs", "approve", "--help")]
     public async Task Help_OnEveryCommand_ShowsExamplesAndExitsZero(params string[] args)
     {
         using var cli = new CliRunner();

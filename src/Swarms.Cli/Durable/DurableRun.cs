@@ -53,14 +53,15 @@ internal static class DurableRun
         var request = run.ReadInputAs<SwarmRunRequest>() ?? throw new CliUsageException($"Run {runId} has no swarm request; it was not started by swarms.");
         var models = CheckModels(context, provider, null);
         var definition = request.Definition;
+        // Said before the display starts: a line written while the live dashboard draws would tear it.
+        await context.Error.WriteLineAsync(
+            $"swarms: resuming run {runId} ({definition.Name}) from {store.Shown}: what it logged, then the rest live; " +
+            $"if its process was killed, its locks expire within {DurableSession.LockDuration.TotalSeconds:0} s").ConfigureAwait(false);
+        await HintApprovalsAsync(context, store, runId, definition).ConfigureAwait(false);
         var display = output.CreateDisplay(context, definition.Name, [.. definition.Agents.Select(a => a.Name)]);
         using var follower = new RunFollower(runId, display);
         await using var session = DurableSession.ForRun(store, runId, models, follower);
         await follower.CatchUpAsync(session.Log, cancellationToken).ConfigureAwait(false);
-        await context.Error.WriteLineAsync(
-            $"swarms: resuming run {runId} ({definition.Name}) from {store.Shown}, after {follower.Delivered} logged events; " +
-            $"if its process was killed, its locks expire within {DurableSession.LockDuration.TotalSeconds:0} s").ConfigureAwait(false);
-        await HintApprovalsAsync(context, store, runId, definition).ConfigureAwait(false);
         await session.StartWorkerAsync(cancellationToken).ConfigureAwait(false);
         return await FollowToEndAsync(context, session, follower, display, runId, output, cancellationToken).ConfigureAwait(false);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace Swarms.Cli.Durable;
 
@@ -62,8 +63,57 @@ internal sealed class RunStore
         {
             throw new CliUsageException($"'{shown}' is not a run store: the file is not a SQLite database.");
         }
+        else
+        {
+            CheckTables(path, shown);
+        }
 
         return new RunStore(path, shown);
+    }
+
+    /// <summary>
+    /// A SQLite file SQLite can read, empty or holding durable runs: not a damaged one, and not another program's database
+    /// (a run store's tables would be added to it). Opened read-only: nothing is written to a file that is refused.
+    /// </summary>
+    private static void CheckTables(string path, string shown)
+    {
+        var tables = new List<string>();
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+            }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new CliUsageException($"'{shown}' is not a usable run store: {Damaged(ex)}");
+        }
+
+        if (tables.Count > 0 && !tables.Contains("dt_instances", StringComparer.Ordinal))
+        {
+            throw new CliUsageException(
+                $"'{shown}' is not a run store: it is a SQLite database of something else (tables {string.Join(", ", tables.Take(5))}). " +
+                "Give the file 'swarms run ... --durable --store' wrote, or a new file name.");
+        }
+    }
+
+    /// <summary>What SQLite says of a file it cannot use, in a sentence.</summary>
+    public static string Damaged(SqliteException ex)
+    {
+        // "SQLite Error 11: 'database disk image is malformed'." or the bare text: the text.
+        var text = System.Text.RegularExpressions.Regex.Match(ex.Message, @"^SQLite Error \d+: '(.*)'\.?$", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } m
+            ? m.Groups[1].Value
+            : ex.Message.TrimEnd('.');
+        return $"SQLite reports \"{text}\" (the file is damaged or not a run store; move it away or give another --store).";
     }
 
     /// <summary>An empty file (SQLite makes it a database) or one that starts with SQLite's header.</summary>

@@ -63,6 +63,26 @@ public sealed class AgentTurnRunner
         ArgumentNullException.ThrowIfNull(request.Agent, nameof(request));
         ArgumentNullException.ThrowIfNull(request.Input, nameof(request));
         var name = request.Agent.Name;
+        // Every log of the turn (the agent's, the model client's) carries the run and the agent; the span is the
+        // parent of the model calls.
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["RunId"] = request.RunId, ["Agent"] = name });
+        using var activity = SwarmsTelemetry.StartTurn(request.RunId, name, request.Turn);
+        try
+        {
+            var result = await RunTurnAsync(request, cancellationToken).ConfigureAwait(false);
+            SwarmsTelemetry.EndTurn(activity, name, result, result.FromLog ? "from-log" : result.Status == AgentStepStatus.Failed ? "failed" : "completed");
+            return result;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<AgentTurnResult> RunTurnAsync(AgentTurnRequest request, CancellationToken cancellationToken)
+    {
+        var name = request.Agent.Name;
         var turn = await _outlet.Log.GetTurnAsync(request.RunId, name, request.Turn, cancellationToken).ConfigureAwait(false);
         if (turn.Completed is { } done)
         {

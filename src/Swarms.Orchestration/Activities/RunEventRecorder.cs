@@ -1,3 +1,4 @@
+using Swarms.Agents.Streaming;
 using Microsoft.Extensions.Logging;
 using Swarms.Orchestration.Publishing;
 using Swarms.Orchestration.RunLog;
@@ -29,6 +30,13 @@ public sealed class RunEventRecorder
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Event.RunId, nameof(request));
         var logged = await _outlet.AppendAsync(
             new RunLogBatch(request.Event.RunId, [request.Event]) { IdempotencyKey = request.Key }, cancellationToken).ConfigureAwait(false);
+        if (logged.Count > 0 && request.Event is RunCompleted or RunFailed)
+        {
+            // The run's own span and metrics, once, when its end is logged (the start is the log's first event).
+            var first = await _outlet.Log.ReadAsync(request.Event.RunId, 0, 1, cancellationToken).ConfigureAwait(false);
+            SwarmsTelemetry.RecordRun(request.Event, first.Count > 0 ? first[0] as RunStarted : null);
+        }
+
         return logged.Count == 0 ? 0 : logged[0].Seq;
     }
 }
