@@ -13,6 +13,7 @@ namespace Swarms.Host.Tests.Dashboard;
 /// agent, survives a network drop (the browser goes offline and its connection is cut) and ends with each agent's
 /// final output exactly; a screenshot is saved to the test output.
 /// </summary>
+[Collection(ProcessHeavy.Name)]
 public sealed class DashboardBrowserIntegrationTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private InProcessHost _host = null!;
@@ -53,9 +54,14 @@ public sealed class DashboardBrowserIntegrationTests(ITestOutputHelper output) :
         var runId = (await page.TextContentAsync("#runTitle"))!;
 
         // The network goes: the browser is offline and its open connection is cut (a WebSocket outlives offline mode).
+        // The banner may show only for a moment on a busy machine: an observer notes that it did.
+        await page.EvaluateAsync("""
+            () => { const b = document.querySelector('#banner'); window.bannerShown = false;
+                    new MutationObserver(() => { if (!b.hidden) window.bannerShown = true; }).observe(b, { attributes: true }); }
+            """);
         await context.SetOfflineAsync(true);
         Assert.Equal(1, _host.Services.GetRequiredService<HubConnections>().AbortAll());
-        await page.WaitForSelectorAsync("#banner", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
+        await page.WaitForFunctionAsync("() => window.bannerShown === true");
         Assert.Equal("running", await page.TextContentAsync("#runStatus"));
         await Task.Delay(1500); // the agents go on streaming while the page is away
         await context.SetOfflineAsync(false);

@@ -11,6 +11,7 @@ namespace Swarms.Host.Tests.Live;
 /// database: the durable run resumes (the killed agent turns run again, new attempts), and the .NET SignalR client,
 /// reconnecting all along, ends with exactly every agent's final output.
 /// </summary>
+[Collection(ProcessHeavy.Name)]
 public sealed class LiveHostCrashIntegrationTests : IDisposable
 {
     private readonly string _root = Swarms.Host.Tests.Support.TestSwarms.NewContentRoot();

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
+using Swarms.Testing;
+
+// The live channel under load (docs/benchmarks.md): start `dotnet Swarms.Host.dll` (Release) in a fresh folder, open
+// C SignalR connections per run (negotiate, connect), start R runs of a 3-agent concurrent swarm at once on the local
+// model streaming T tokens/s per agent, subscribe every client to its run, and wait until every client has seen its
+// run's RunCompleted. Measured on the clients:
+//   latency  = arrival time - the first token's timestamp, per live TextDelta (each is one coalesced batch; its
+//              timestamp is its first token's, stamped when the model produced it); "beyond the window" subtracts the
+//              50 ms coalescing window the first token may wait by design;
+//   tokens/s = output tokens of every agent (AgentCompleted usage) x clients that received them / wall time from the
+//              first start to the last client done;
+//   messages per 1,000 tokens = hub messages (events([...]) calls) received / tokens delivered x 1,000.
+//   dotnet bench/Swarms.Live.Benchmarks/bin/Release/net10.0/Swarms.Live.Benchmarks.dll [runs] [clients] [tokens/s]
+int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+int clientsPerRun = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+int tokensPerSecond = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+const double WindowMs = 50;
+
+const string Panel = """
+    { "name": "panel", "kind": "concurrent", "agents": [
+      { "name": "Technical", "systemPrompt": "You are a technical analyst." },
+      { "name": "Fundamental", "systemPrompt": "You are a fundamental analyst." },
+      { "name": "Sentiment", "systemPrompt": "You are a sentiment analyst." } ] }
+    """;
+
+var root = Directory.CreateTempSubdirectory("swarms-live-bench-").FullName;
+Directory.CreateDirectory(Path.Combine(root, "swarms"));
+await File.WriteAllTextAsync(Path.Combine(root, "swarms", "panel.json"), Panel);
+// Every agent of every run streams at once: room for all of them in the durable worker.
+var hostJson = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "host.json")))!;
+hostJson["extensions"]!["durableTask"]!["maxConcurrentActivityFunctions"] = runs * 3 + 8;
+hostJson["extensions"]!["durableTask"]!["maxConcurrentOrchestratorFunctions"] = runs + 8;
+await File.WriteAllTextAsync(Path.Combine(root, "host.json"), hostJson.ToJsonString());
+
+var port = FreePort.Next();
+var env = new Dictionary<string, string>
+{
+    ["SWARMS_LOCAL_TOKENS_PER_SECOND"] = tokensPerSecond.ToString(CultureInfo.InvariantCulture),
+    ["Logging__LogLevel__Default"] = "Warning",
+};
+var dll = Path.Combine(RepoPaths.Root, "src", "Swarms.Host", "bin", "Release", "net10.0", "Swarms.Host.dll");
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(120) };
+using var host = ChildProcess.StartDotnet(dll, ["--urls", $"http://127.0.0.1:{port}"], env, root);
+await Wait.UntilAsync(async () =>
+{
+    try
+    {
+        using var r = await http.GetAsync("api/health");
+        return r.StatusCode == HttpStatusCode.OK;
+    }
+    catch (HttpRequestException)
+    {
+        return host.HasExited ? throw new InvalidOperationException(host.Errors) : false;
+    }
+}, "the host answers");
+
+using var negotiate = await http.PostAsync("api/negotiate", null);
+var negotiated = JsonNode.Parse(await negotiate.Content.ReadAsStringAsync())!;
+var url = (string)negotiated["url"]!;
+var token = (string)negotiated["accessToken"]!;
+
+var runIds = Enumerable.Range(0, runs).Select(i => $"live-bench-{i:D4}-{Guid.NewGuid():N}"[..28]).ToArray();
+var clients = new List<BenchClient>();
+using (var gate = new SemaphoreSlim(32))
+{
+    var connecting = new List<Task>();
+    foreach (var runId in runIds)
+    {
+        for (int c = 0; c < clientsPerRun; c++)
+        {
+            var client = new BenchClient(runId, url, token);
+            clients.Add(client);
+            connecting.Add(Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    await client.ConnectAsync();
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+    }
+
+    await Task.WhenAll(connecting);
+}
+
+Console.WriteLine($"{clients.Count} clients connected; starting {runs} runs");
+var clock = Stopwatch.StartNew();
+await Task.WhenAll(runIds.Select(async runId =>
+{
+    using var start = await http.PostAsJsonAsync("api/swarms/panel/runs", new { task = "Analyze TSLA", runId });
+    if (start.StatusCode != HttpStatusCode.Accepted)
+    {
+        throw new InvalidOperationException(await start.Content.ReadAsStringAsync());
+    }
+
+    await Task.WhenAll(clients.Where(c => c.RunId == runId).Select(c => c.SubscribeAsync(http)));
+}));
+await Task.WhenAll(clients.Select(c => c.Done)).WaitAsync(TimeSpan.FromMinutes(10));
+var wall = clock.Elapsed;
+
+var latencies = clients.SelectMany(c => c.Latencies).Order().ToArray();
+long tokens = clients.Sum(c => c.Tokens);
+long messages = clients.Sum(c => c.Messages);
+long deltas = clients.Sum(c => c.LiveDeltas);
+double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
+Console.WriteLine();
+Console.WriteLine("| runs x clients | tokens/s per agent | live deltas | latency p50 | p99 | beyond the 50 ms window p50 | p99 | tokens delivered | wall | tokens/s delivered | messages per 1,000 tokens |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"| {runs} x {clientsPerRun} | {tokensPerSecond} | {deltas:N0} | {P(0.50):F1} ms | {P(0.99):F1} ms | {P(0.50) - WindowMs:F1} ms | {P(0.99) - WindowMs:F1} ms | {tokens:N0} | {wall.TotalSeconds:F2} s | {tokens / wall.TotalSeconds:N0} | {messages * 1000.0 / tokens:F1} |"));
+
+foreach (var client in clients)
+{
+    await client.DisposeAsync();
+}
+
+host.Kill();
+Directory.Delete(root, recursive: true);
+
+/// <summary>One web client of one run: dedupes by seq, times every live delta, counts messages and tokens.</summary>
+internal sealed class BenchClient(string runId, string url, string token) : IAsyncDisposable
+{
+    private readonly HashSet<long> _seen = [];
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HubConnection _connection = null!;
+
+    public string RunId => runId;
+
+    public List<double> Latencies { get; } = [];
+
+    public long Tokens { get; private set; }
+
+    public long Messages { get; private set; }
+
+    public long LiveDeltas { get; private set; }
+
+    public Task Done => _done.Task;
+
+    public async Task ConnectAsync()
+    {
+        _connection = new HubConnectionBuilder()
+            .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        _connection.On<JsonElement>("events", events =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            lock (_seen)
+            {
+                Messages++;
+                Apply(events, now);
+            }
+        });
+        await _connection.StartAsync();
+    }
+
+    public async Task SubscribeAsync(HttpClient http)
+    {
+        using var response = await http.PostAsJsonAsync($"api/runs/{runId}/subscribe", new { connectionId = _connection.ConnectionId, after = 0 });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException(body);
+        }
+
+        using var doc = JsonDocument.Parse(body);
+        lock (_seen)
+        {
+            Apply(doc.RootElement, live: null);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+    private void Apply(JsonElement events, DateTimeOffset? live)
+    {
+        foreach (var evt in events.EnumerateArray())
+        {
+            if (!_seen.Add(evt.GetProperty("seq").GetInt64()))
+            {
+                continue;
+            }
+
+            switch (evt.GetProperty("type").GetString())
+            {
+                case "TextDelta" when live is { } now:
+                    LiveDeltas++;
+                    Latencies.Add((now - evt.GetProperty("timestamp").GetDateTimeOffset()).TotalMilliseconds);
+                    break;
+                case "AgentCompleted":
+                    Tokens += evt.GetProperty("usage").GetProperty("outputTokens").GetInt64();
+                    break;
+                case "RunCompleted":
+                    _done.TrySetResult();
+                    break;
+            }
+        }
+    }
+}
