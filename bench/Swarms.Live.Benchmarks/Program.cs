@@ -5,22 +5,25 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
+using Swarms.Agents.Tests.Fakes;
 using Swarms.Testing;
 
-// The live channel under load (docs/benchmarks.md): start `dotnet Swarms.Host.dll` (Release) in a fresh folder, open
-// C SignalR connections per run (negotiate, connect), start R runs of a 3-agent concurrent swarm at once on the local
-// model streaming T tokens/s per agent, subscribe every client to its run, and wait until every client has seen its
-// run's RunCompleted. Measured on the clients:
+// The live channel under load (docs/benchmarks.md): start `dotnet Swarms.Host.dll` (Release) in a fresh folder, with
+// the real OpenAI client against a local Chat Completions server (the tests' one: real Kestrel, SSE) that streams N
+// one-token chunks per answer, one every D ms (0: as fast as it can); open C SignalR connections per run (negotiate,
+// connect), start R runs of a 3-agent concurrent swarm at once, subscribe every client to its run, and wait until
+// every client has seen its run's RunCompleted. Measured on the clients:
 //   latency  = arrival time - the first token's timestamp, per live TextDelta (each is one coalesced batch; its
 //              timestamp is its first token's, stamped when the model produced it); "beyond the window" subtracts the
 //              50 ms coalescing window the first token may wait by design;
 //   tokens/s = output tokens of every agent (AgentCompleted usage) x clients that received them / wall time from the
 //              first start to the last client done;
 //   messages per 1,000 tokens = hub messages (events([...]) calls) received / tokens delivered x 1,000.
-//   dotnet bench/Swarms.Live.Benchmarks/bin/Release/net10.0/Swarms.Live.Benchmarks.dll [runs] [clients] [tokens/s]
+//   dotnet bench/Swarms.Live.Benchmarks/bin/Release/net10.0/Swarms.Live.Benchmarks.dll [runs] [clients] [tokens per answer] [ms per token]
 int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 int clientsPerRun = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-int tokensPerSecond = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+int answerTokens = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+int chunkMs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
 const double WindowMs = 50;
 
 const string Panel = """
@@ -39,10 +42,20 @@ hostJson["extensions"]!["durableTask"]!["maxConcurrentActivityFunctions"] = runs
 hostJson["extensions"]!["durableTask"]!["maxConcurrentOrchestratorFunctions"] = runs + 8;
 await File.WriteAllTextAsync(Path.Combine(root, "host.json"), hostJson.ToJsonString());
 
+await using var model = await ChatCompletionsServer.StartAsync();
+model.DefaultReply = new FakeReply
+{
+    Content = [.. Enumerable.Range(0, answerTokens).Select(i => $" t{i % 1000:D3}")],
+    ChunkDelay = TimeSpan.FromMilliseconds(chunkMs),
+    CompletionTokens = answerTokens,
+};
 var port = FreePort.Next();
 var env = new Dictionary<string, string>
 {
-    ["SWARMS_LOCAL_TOKENS_PER_SECOND"] = tokensPerSecond.ToString(CultureInfo.InvariantCulture),
+    ["SWARMS_MODEL_PROVIDER"] = "openai",
+    ["OPENAI_BASE_URL"] = model.BaseAddress.ToString(),
+    ["OPENAI_API_KEY"] = "bench-key",
+    ["OPENAI_MODEL"] = "gpt-fake-1",
     ["Logging__LogLevel__Default"] = "Warning",
 };
 var dll = Path.Combine(RepoPaths.Root, "src", "Swarms.Host", "bin", "Release", "net10.0", "Swarms.Host.dll");
@@ -66,64 +79,81 @@ var negotiated = JsonNode.Parse(await negotiate.Content.ReadAsStringAsync())!;
 var url = (string)negotiated["url"]!;
 var token = (string)negotiated["accessToken"]!;
 
-var runIds = Enumerable.Range(0, runs).Select(i => $"live-bench-{i:D4}-{Guid.NewGuid():N}"[..28]).ToArray();
-var clients = new List<BenchClient>();
-using (var gate = new SemaphoreSlim(32))
+// A warm-up wave (JIT, connection pools, the durable worker's first dispatches), then the measured one.
+await WaveAsync(Math.Min(runs, 10), 1, print: false);
+await WaveAsync(runs, clientsPerRun, print: true);
+
+async Task WaveAsync(int runs, int clientsPerRun, bool print)
 {
-    var connecting = new List<Task>();
-    foreach (var runId in runIds)
+    var runIds = Enumerable.Range(0, runs).Select(i => $"live-bench-{i:D4}-{Guid.NewGuid():N}"[..28]).ToArray();
+    var clients = new List<BenchClient>();
+    using (var gate = new SemaphoreSlim(32))
     {
-        for (int c = 0; c < clientsPerRun; c++)
+        var connecting = new List<Task>();
+        foreach (var runId in runIds)
         {
-            var client = new BenchClient(runId, url, token);
-            clients.Add(client);
-            connecting.Add(Task.Run(async () =>
+            for (int c = 0; c < clientsPerRun; c++)
             {
-                await gate.WaitAsync();
-                try
+                var client = new BenchClient(runId, url, token);
+                clients.Add(client);
+                connecting.Add(Task.Run(async () =>
                 {
-                    await client.ConnectAsync();
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            }));
+                    await gate.WaitAsync();
+                    try
+                    {
+                        await client.ConnectAsync();
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                }));
+            }
         }
+
+        await Task.WhenAll(connecting);
     }
 
-    await Task.WhenAll(connecting);
-}
-
-Console.WriteLine($"{clients.Count} clients connected; starting {runs} runs");
-var clock = Stopwatch.StartNew();
-await Task.WhenAll(runIds.Select(async runId =>
-{
-    using var start = await http.PostAsJsonAsync("api/swarms/panel/runs", new { task = "Analyze TSLA", runId });
-    if (start.StatusCode != HttpStatusCode.Accepted)
+    Console.WriteLine($"{clients.Count} clients connected; starting {runs} runs");
+    var clock = Stopwatch.StartNew();
+    await Task.WhenAll(runIds.Select(async runId =>
     {
-        throw new InvalidOperationException(await start.Content.ReadAsStringAsync());
+        using var start = await http.PostAsJsonAsync("api/swarms/panel/runs", new { task = "Analyze TSLA", runId });
+        if (start.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException(await start.Content.ReadAsStringAsync());
+        }
+
+        await Task.WhenAll(clients.Where(c => c.RunId == runId).Select(c => c.SubscribeAsync(http)));
+    }));
+    await Task.WhenAll(clients.Select(c => c.Done)).WaitAsync(TimeSpan.FromMinutes(10));
+    var wall = clock.Elapsed;
+
+    var latencies = clients.SelectMany(c => c.Latencies).Order().ToArray();
+    long tokens = clients.Sum(c => c.Tokens);
+    long messages = clients.Sum(c => c.Messages);
+    long deltas = clients.Sum(c => c.LiveDeltas);
+    double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
+    if (!print)
+    {
+        foreach (var warm in clients)
+        {
+            await warm.DisposeAsync();
+        }
+
+        return;
     }
 
-    await Task.WhenAll(clients.Where(c => c.RunId == runId).Select(c => c.SubscribeAsync(http)));
-}));
-await Task.WhenAll(clients.Select(c => c.Done)).WaitAsync(TimeSpan.FromMinutes(10));
-var wall = clock.Elapsed;
+    Console.WriteLine();
+    Console.WriteLine("| runs x clients | tokens per answer, ms per token | live deltas | latency p50 | p99 | beyond the 50 ms window p50 | p99 | tokens delivered | wall | tokens/s delivered | messages per 1,000 tokens |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {runs} x {clientsPerRun} | {answerTokens}, {chunkMs} | {deltas:N0} | {P(0.50):F1} ms | {P(0.99):F1} ms | {P(0.50) - WindowMs:F1} ms | {P(0.99) - WindowMs:F1} ms | {tokens:N0} | {wall.TotalSeconds:F2} s | {tokens / wall.TotalSeconds:N0} | {messages * 1000.0 / tokens:F1} |"));
 
-var latencies = clients.SelectMany(c => c.Latencies).Order().ToArray();
-long tokens = clients.Sum(c => c.Tokens);
-long messages = clients.Sum(c => c.Messages);
-long deltas = clients.Sum(c => c.LiveDeltas);
-double P(double q) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
-Console.WriteLine();
-Console.WriteLine("| runs x clients | tokens/s per agent | live deltas | latency p50 | p99 | beyond the 50 ms window p50 | p99 | tokens delivered | wall | tokens/s delivered | messages per 1,000 tokens |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"| {runs} x {clientsPerRun} | {tokensPerSecond} | {deltas:N0} | {P(0.50):F1} ms | {P(0.99):F1} ms | {P(0.50) - WindowMs:F1} ms | {P(0.99) - WindowMs:F1} ms | {tokens:N0} | {wall.TotalSeconds:F2} s | {tokens / wall.TotalSeconds:N0} | {messages * 1000.0 / tokens:F1} |"));
-
-foreach (var client in clients)
-{
-    await client.DisposeAsync();
+    foreach (var client in clients)
+    {
+        await client.DisposeAsync();
+    }
 }
 
 host.Kill();
