@@ -126,7 +126,15 @@ async Task WaveAsync(int runs, int clientsPerRun, bool print)
 
         await Task.WhenAll(clients.Where(c => c.RunId == runId).Select(c => c.SubscribeAsync(http)));
     }));
-    await Task.WhenAll(clients.Select(c => c.Done)).WaitAsync(TimeSpan.FromMinutes(10));
+    var all = Task.WhenAll(clients.Select(c => c.Done));
+    while (await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(10))) != all)
+    {
+        Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F0} s: {clients.Count(c => c.Done.IsCompleted)} of {clients.Count} clients done, {clients.Count(c => c.Closed)} closed");
+        foreach (var stuck in clients.Where(c => !c.Done.IsCompleted).Take(3))
+        {
+            Console.WriteLine($"    {stuck.RunId}: {stuck.SeenCount} events, max seq {stuck.MaxSeq}, {stuck.Messages} messages");
+        }
+    }
     var wall = clock.Elapsed;
 
     var latencies = clients.SelectMany(c => c.Latencies).Order().ToArray();
@@ -192,8 +200,20 @@ internal sealed class BenchClient(string runId, string url, string token) : IAsy
                 Apply(events, now);
             }
         });
+        _connection.Closed += error =>
+        {
+            Closed = true;
+            Console.WriteLine($"  a connection of {runId} closed: {error?.Message}");
+            return Task.CompletedTask;
+        };
         await _connection.StartAsync();
     }
+
+    public bool Closed { get; private set; }
+
+    public int SeenCount { get { lock (_seen) { return _seen.Count; } } }
+
+    public long MaxSeq { get { lock (_seen) { return _seen.Count == 0 ? 0 : _seen.Max(); } } }
 
     public async Task SubscribeAsync(HttpClient http)
     {
