@@ -8,6 +8,7 @@
   const code = new URLSearchParams(location.search).get("code");
   const $ = (id) => document.getElementById(id);
   const GAP_WAIT_MS = 1500;
+  const QUIET_CHECK_MS = 5000; // a run silent this long is read from the log (a lost last message leaves no gap)
 
   let connection = null;
   let connecting = null;
@@ -34,7 +35,7 @@
 
   // ---- run state -----------------------------------------------------------------------------------------------
   function openRun(id) {
-    run = { id, applied: 0, pending: new Map(), agents: new Map(), startedAt: null, endedAt: null, tokens: 0, gapTimer: null };
+    run = { id, applied: 0, pending: new Map(), agents: new Map(), startedAt: null, endedAt: null, tokens: 0, gapTimer: null, heardAt: Date.now() };
     $("run").hidden = false;
     $("runTitle").textContent = id;
     setStatus($("runStatus"), "waiting");
@@ -48,6 +49,7 @@
 
   function receive(events) {
     if (!run || !Array.isArray(events)) return;
+    if (events.length > 0) run.heardAt = Date.now();
     for (const evt of events) {
       if (evt.runId !== run.id || evt.seq <= run.applied || run.pending.has(evt.seq)) continue; // not ours, or seen
       run.pending.set(evt.seq, evt);
@@ -139,6 +141,12 @@
         break;
     }
   }
+
+  setInterval(async () => {
+    if (!run || run.endedAt !== null || Date.now() - run.heardAt < QUIET_CHECK_MS) return;
+    run.heardAt = Date.now();
+    try { receive(await api("GET", `api/runs/${encodeURIComponent(run.id)}/events?after=${run.applied}`)); } catch { /* next time */ }
+  }, 1000);
 
   setInterval(() => {
     if (!run || run.startedAt === null) return;

@@ -37,6 +37,7 @@ public sealed class LiveChannelIntegrationTests : IAsyncLifetime
         Assert.True(client.Messages > 0, "nothing arrived live");
         Assert.True(client.Messages <= client.Applied.Count, $"{client.Messages} messages for {client.Applied.Count} events: the hub sends batches");
         Assert.True(deltas > 3, $"only {deltas} deltas: the run streamed too fast to test anything live");
+        Assert.Equal(0, client.LogReads); // the hub and the subscribe reply carried everything
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class LiveChannelIntegrationTests : IAsyncLifetime
 
         Assert.True(caughtUp > 3, $"the reply held {caughtUp} events");
         Assert.True(client.Messages > 0, "nothing arrived live after joining");
+        Assert.Equal(0, client.LogReads);
         await AssertExactAsync(client, runId, end);
     }
 

@@ -18,6 +18,9 @@ internal sealed class LiveRunClient : IAsyncDisposable
 {
     private static readonly TimeSpan GapWait = TimeSpan.FromSeconds(1.5);
 
+    // A run silent this long is read from the log: a lost last message leaves no gap to notice.
+    private static readonly TimeSpan QuietWait = TimeSpan.FromSeconds(5);
+
     private readonly HttpClient _http;
     private readonly object _gate = new();
     private readonly SortedDictionary<long, SwarmEvent> _pending = [];
@@ -29,6 +32,7 @@ internal sealed class LiveRunClient : IAsyncDisposable
     private string? _runId;
     private long _last;
     private DateTimeOffset? _gapSince;
+    private DateTimeOffset _heardAt = DateTimeOffset.UtcNow;
     private volatile bool _disposed;
 
     private LiveRunClient(HttpClient http)
@@ -39,6 +43,9 @@ internal sealed class LiveRunClient : IAsyncDisposable
 
     /// <summary>Messages received on the hub.</summary>
     public int Messages { get; private set; }
+
+    /// <summary>Times a gap or a silence was filled from <c>GET /events</c> rather than the hub.</summary>
+    public int LogReads { get; private set; }
 
     /// <summary>Times the connection came back.</summary>
     public int Reconnects { get; private set; }
@@ -167,6 +174,7 @@ internal sealed class LiveRunClient : IAsyncDisposable
     {
         lock (_gate)
         {
+            _heardAt = DateTimeOffset.UtcNow;
             foreach (var item in events.EnumerateArray())
             {
                 var evt = SwarmEventJson.Deserialize(item.GetRawText());
@@ -208,17 +216,22 @@ internal sealed class LiveRunClient : IAsyncDisposable
         long after;
         lock (_gate)
         {
-            if (_gapSince is null || DateTimeOffset.UtcNow - _gapSince < GapWait || _runId is null)
+            var now = DateTimeOffset.UtcNow;
+            bool gap = _gapSince is not null && now - _gapSince >= GapWait;
+            bool quiet = !_ended.Task.IsCompleted && now - _heardAt >= QuietWait;
+            if (_runId is null || !(gap || quiet))
             {
                 return;
             }
 
-            _gapSince = DateTimeOffset.UtcNow;
+            _gapSince = _gapSince is null ? null : now;
+            _heardAt = now;
             after = _last;
         }
 
         try
         {
+            LogReads++;
             var body = await _http.GetStringAsync($"api/runs/{_runId}/events?after={after}");
             Receive(JsonDocument.Parse(body).RootElement);
         }
