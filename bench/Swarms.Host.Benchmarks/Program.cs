@@ -11,6 +11,12 @@ using Swarms.Testing;
 // from POST to completed as a client sees it (polling GET /api/runs/{id} every 20 ms), then start M runs that wait for
 // an approval and read the RSS again: memory per active run.
 //   dotnet bench/Swarms.Host.Benchmarks/bin/Release/net10.0/Swarms.Host.Benchmarks.dll [sqlite|azurite|both] [runs] [inflight] [waiting]
+//   dotnet bench/Swarms.Host.Benchmarks/bin/Release/net10.0/Swarms.Host.Benchmarks.dll queue [messages]   (the 1,000-message queue check)
+if (args is ["queue", ..])
+{
+    return await QueueBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+}
+
 var which = args.Length > 0 ? args[0] : "both";
 int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 int inFlight = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 16;
@@ -32,6 +38,7 @@ Console.WriteLine();
 Console.WriteLine("| backend | runs | runs/s | p50 POST→completed | p99 | start-up | idle RSS | RSS with waiting runs | per waiting run |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 results.ForEach(Console.WriteLine);
+return 0;
 
 internal static class Bench
 {
