@@ -21,7 +21,7 @@ internal static class LiveHosting
     public const string HubPath = "/client";
 
     /// <summary>The setting that switches the hub to Azure SignalR Service (the SDK's own default key).</summary>
-    public const string AzureConnectionString = "Azure:SignalR:ConnectionString";
+    public const string AzureConnectionString = Configuration.HostSettings.AzureSignalRConnectionString;
 
     public static IServiceCollection AddSwarmsLive(this IServiceCollection services, IConfiguration configuration, string? apiKey)
     {
