@@ -59,12 +59,13 @@ public sealed class DashboardBrowserIntegrationTests(ITestOutputHelper output) :
             () => { const b = document.querySelector('#banner'); window.bannerShown = false;
                     new MutationObserver(() => { if (!b.hidden) window.bannerShown = true; }).observe(b, { attributes: true }); }
             """);
+        // Chromium may hold the socket's close until the network is back, so the banner is awaited after the drop.
         await context.SetOfflineAsync(true);
         Assert.Equal(1, _host.Services.GetRequiredService<HubConnections>().AbortAll());
-        await page.WaitForFunctionAsync("() => window.bannerShown === true");
-        Assert.Equal("running", await page.TextContentAsync("#runStatus"));
         await Task.Delay(1500); // the agents go on streaming while the page is away
+        Assert.Equal("running", await page.TextContentAsync("#runStatus"));
         await context.SetOfflineAsync(false);
+        await page.WaitForFunctionAsync("() => window.bannerShown === true");
         await page.WaitForSelectorAsync("#banner", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
         await page.WaitForFunctionAsync("() => document.querySelector('#runStatus').textContent === 'completed'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 

@@ -13,8 +13,10 @@ namespace Swarms.Host.Tests.Live;
 /// <c>Azure:SignalR:ConnectionString</c> switches the local host's hub to Azure SignalR Service (Microsoft.Azure.SignalR,
 /// app-server mode); without it the hub is in process. The hosts are built, not started (no service to reach).
 /// </summary>
-public sealed class AzureSignalRSwitchTests
+public sealed class AzureSignalRSwitchTests : IDisposable
 {
+    private readonly string _root = TestSwarms.NewContentRoot();
+
     private const string ConnectionString = "Endpoint=https://swarms-test.service.signalr.net;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;";
 
     [Fact]
@@ -42,9 +44,8 @@ public sealed class AzureSignalRSwitchTests
         Assert.Contains(app.Services.GetServices<IRunEventPublisher>(), p => p is HubRunEventPublisher);
     }
 
-    private static WebApplication Build(Dictionary<string, string> settings)
-    {
-        var root = TestSwarms.NewContentRoot();
-        return SwarmsHost.Build([.. settings.Select(kv => $"--{kv.Key}={kv.Value}"), "--urls", "http://127.0.0.1:0"], root);
-    }
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private WebApplication Build(Dictionary<string, string> settings) =>
+        SwarmsHost.Build([.. settings.Select(kv => $"--{kv.Key}={kv.Value}"), "--urls", "http://127.0.0.1:0"], _root);
 }
