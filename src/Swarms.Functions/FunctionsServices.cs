@@ -13,10 +13,14 @@ using Swarms.Api.DependencyInjection;
 using Swarms.Api.Http;
 using Swarms.Api.Storage;
 using Swarms.Api.Telemetry;
+using Swarms.Api.Live;
 using Swarms.Functions.Http;
+using Swarms.Functions.Live;
 using Swarms.Functions.Queue;
 using Swarms.Orchestration.DependencyInjection;
+using Swarms.Orchestration.Publishing;
 using Swarms.Orchestration.RunLog;
+using Swarms.SignalR;
 
 namespace Swarms.Functions;
 
@@ -47,6 +51,7 @@ public static class FunctionsServices
         }
 
         services.AddSwarmsApi(o => o.SwarmsDirectory = AppContext.BaseDirectory);
+        services.AddSwarmsLive(configuration);
         services.AddSingleton(hostJson.Queues);
         services.AddSingleton(sp => new PoisonMessageWriter(StorageConnection.Read(configuration), hostJson.Queues));
 
@@ -75,6 +80,24 @@ public static class FunctionsServices
             });
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The live channel through Azure SignalR Service's REST API when <c>AzureSignalRConnectionString</c> is set: negotiate,
+    /// subscribe, and a publisher for every logged batch of a run's events. Without it, negotiate and subscribe answer
+    /// 503 naming the setting, and runs go on (their events are in the run log, and on the SSE endpoint).
+    /// </summary>
+    internal static IServiceCollection AddSwarmsLive(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration[SignalRRestOptions.ConnectionStringSetting]))
+        {
+            return services;
+        }
+
+        services.AddAzureSignalRRest(configuration, o => o.SerializerOptions = SwarmEventJson.Options);
+        services.AddSingleton<ILiveConnections, RestLiveConnections>();
+        services.AddSingleton<IRunEventPublisher, RestRunEventPublisher>();
         return services;
     }
 

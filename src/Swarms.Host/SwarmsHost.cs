@@ -14,6 +14,7 @@ using Swarms.Orchestration.DependencyInjection;
 using Swarms.Host.Configuration;
 using Swarms.Host.Durable;
 using Swarms.Host.Http;
+using Swarms.Host.Live;
 using Swarms.Host.Queue;
 using Swarms.Host.Telemetry;
 
@@ -71,18 +72,21 @@ public static partial class SwarmsHost
             builder.Services.AddHostedService<QueueListener>();
         }
 
+        builder.Services.AddSwarmsLive(configuration, apiKey);
         builder.Services.AddHostTelemetry(configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseProblemResponses();
+        app.UseDashboard();
         if (apiKey is not null)
         {
             app.UseMiddleware<ApiKeyMiddleware>(ApiKeyMiddleware.Encode(apiKey));
         }
 
         app.MapSwarmsApp();
+        app.MapSwarmsLive();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Swarms.Host");
         var library = app.Services.GetRequiredService<SwarmLibrary>();
         app.Lifetime.ApplicationStarted.Register(() =>

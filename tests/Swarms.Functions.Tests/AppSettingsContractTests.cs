@@ -23,10 +23,9 @@ namespace Swarms.Functions.Tests;
 /// </summary>
 public sealed class AppSettingsContractTests
 {
-    // Read by the Functions host or by features of later issues, not by this app's code today; or read from the process
-    // environment by Azure.Identity (DefaultAzureCredential takes the user-assigned identity from AZURE_CLIENT_ID when
-    // the Azure OpenAI client authenticates), not through IConfiguration.
-    private static readonly HashSet<string> NotReadByTheWorker = new(StringComparer.OrdinalIgnoreCase) { "AzureSignalRConnectionString", "AZURE_CLIENT_ID" };
+    // Read from the process environment by Azure.Identity (DefaultAzureCredential takes the user-assigned identity from
+    // AZURE_CLIENT_ID when the Azure OpenAI client authenticates), not through IConfiguration.
+    private static readonly HashSet<string> NotReadByTheWorker = new(StringComparer.OrdinalIgnoreCase) { "AZURE_CLIENT_ID" };
 
     [Fact]
     public void FunctionsApp_OnAzure_ReadsOnlySettingsOfTheContract()
@@ -60,6 +59,9 @@ public sealed class AppSettingsContractTests
         provider.GetRequiredService<ChatClientProvider>().GetChatClient().Dispose();
         provider.GetRequiredService<IChatClient>();
         provider.GetRequiredService<TracerProvider>();
+        // The live channel on Azure SignalR Service with the app identity (the Entra form of the connection string).
+        provider.GetRequiredService<Swarms.Api.Live.ILiveConnections>();
+        Assert.Contains(provider.GetServices<Swarms.Orchestration.Publishing.IRunEventPublisher>(), p => p.GetType().Name == "RestRunEventPublisher");
 
         var read = recorder.Keys.Select(k => k.Replace(":", "__", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var outside = read

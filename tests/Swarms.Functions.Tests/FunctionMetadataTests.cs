@@ -21,6 +21,9 @@ public sealed class FunctionMetadataTests
         ["GetRun"] = new("httpTrigger", "api/runs/{id}", "get", "Function"),
         ["GetRunEvents"] = new("httpTrigger", "api/runs/{id}/events", "get", "Function"),
         ["DecideApproval"] = new("httpTrigger", "api/runs/{id}/approvals/{agent}", "post", "Function"),
+        ["Negotiate"] = new("httpTrigger", "api/negotiate", "post", "Function"),
+        ["SubscribeRun"] = new("httpTrigger", "api/runs/{id}/subscribe", "post", "Function"),
+        ["Dashboard"] = new("httpTrigger", "{*path}", "get", "Anonymous"),
         ["SwarmTaskQueue"] = new("queueTrigger", Queue: "swarm-tasks"),
         ["SwarmRun"] = new("orchestrationTrigger"),
         ["SwarmAgentTurn"] = new("activityTrigger"),
@@ -65,7 +68,7 @@ public sealed class FunctionMetadataTests
                 Assert.Equal("AzureWebJobsStorage", (string?)trigger["connection"]);
             }
 
-            var needsClient = expected.Trigger is "httpTrigger" or "queueTrigger" && name != "ListSwarms";
+            var needsClient = expected.Trigger is "httpTrigger" or "queueTrigger" && name is not ("ListSwarms" or "Negotiate" or "Dashboard");
             Assert.True(needsClient == bindings.Any(b => (string?)b!["type"] == "durableClient"), $"{name}: durable client binding");
         }
     }

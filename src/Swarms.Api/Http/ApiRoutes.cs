@@ -27,6 +27,12 @@ public static class ApiRoutes
     /// <summary>POST: approve or reject an agent that waits for approval.</summary>
     public const string RunApproval = "api/runs/{id}/approvals/{agent}";
 
+    /// <summary>POST: where a web client connects to the <c>swarms</c> hub (<c>{url, accessToken}</c>).</summary>
+    public const string Negotiate = "api/negotiate";
+
+    /// <summary>POST: join a run's live group and get its logged events after a sequence number.</summary>
+    public const string RunSubscribe = "api/runs/{id}/subscribe";
+
     /// <summary>The Durable HTTP management API's base (what Durable Functions serves under the same path).</summary>
     public const string DurableInstances = "runtime/webhooks/durabletask/instances";
 

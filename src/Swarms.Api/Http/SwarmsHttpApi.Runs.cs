@@ -32,7 +32,8 @@ public sealed partial class SwarmsHttpApi
 
     /// <summary>
     /// <c>GET /api/runs/{id}/events?after=N&amp;limit=M</c>: the run's logged events with a sequence number above N
-    /// (default 0), at most M (1-1000, default 1000), as a JSON array in the CLI's <c>--json</c> form.
+    /// (default 0), at most M (1-1000, default 1000), as a JSON array in the CLI's <c>--json</c> form; with
+    /// <c>Accept: text/event-stream</c>, Server-Sent Events live until the run ends (<see cref="Live.RunEventStream"/>).
     /// </summary>
     public async Task<IResult> GetRunEventsAsync(HttpRequest request, string id, DurableTaskClient client)
     {
@@ -47,6 +48,13 @@ public sealed partial class SwarmsHttpApi
             if (metadata is null)
             {
                 return ApiResults.Problem(StatusCodes.Status404NotFound, "id", $"no run '{id}'");
+            }
+
+            if (Live.RunEventStream.IsRequested(request))
+            {
+                // SSE: live until the run ends (Last-Event-ID wins over ?after=).
+                var signals = request.HttpContext.RequestServices?.GetService(typeof(Live.RunEventSignals)) as Live.RunEventSignals;
+                return new Live.RunEventStream(runLog, client, id, Live.RunEventStream.StartAfter(request, after), signals);
             }
 
             var events = await runLog.ReadAsync(id, after, limit, request.HttpContext.RequestAborted).ConfigureAwait(false);

@@ -22,6 +22,11 @@ public static class HostSettings
     /// one that was killed (default <c>00:00:30</c>).</summary>
     public const string SqliteLockDuration = "SWARMS_SQLITE_LOCK_DURATION";
 
+    /// <summary>Local only: when set, the <c>swarms</c> hub goes through Azure SignalR Service (app-server mode,
+    /// Microsoft.Azure.SignalR's own setting; <c>Azure__SignalR__ConnectionString</c> as an environment variable); unset,
+    /// the hub is in process.</summary>
+    public const string AzureSignalRConnectionString = "Azure:SignalR:ConnectionString";
+
     /// <summary>OpenTelemetry: export traces and metrics over OTLP to this endpoint when set.</summary>
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Swarms.Api.Http;
+using Swarms.Host.Live;
 
 namespace Swarms.Host.Http;
 
@@ -10,12 +11,20 @@ namespace Swarms.Host.Http;
 /// checks a function key: the <c>x-functions-key</c> header or the <c>code</c> query parameter. Compared in constant
 /// time; never logged.
 /// </summary>
-internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] key)
+/// <remarks>The hub (<c>/client</c>) takes the access token negotiate gave instead, as Azure SignalR Service does.</remarks>
+internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] key, HubAccessTokens tokens)
 {
     public const string HeaderName = "x-functions-key";
 
     public Task InvokeAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments(LiveHosting.HubPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return tokens.IsValid(HubAccessTokens.From(context.Request))
+                ? next(context)
+                : ApiResults.Problem(StatusCodes.Status401Unauthorized, "access_token", "the hub needs the accessToken POST /api/negotiate returned").ExecuteAsync(context);
+        }
+
         if (context.Request.Path.Equals("/" + ApiRoutes.Health, StringComparison.OrdinalIgnoreCase) || Matches(context.Request))
         {
             return next(context);

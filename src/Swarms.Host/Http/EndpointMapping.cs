@@ -21,6 +21,8 @@ internal static class EndpointMapping
         app.MapPost(ApiRoutes.Runs, (HttpRequest r, SwarmsHttpApi api, DurableTaskClient c) => api.StartInlineRunAsync(r, c));
         app.MapGet(ApiRoutes.Run, (HttpRequest r, string id, SwarmsHttpApi api, DurableTaskClient c) => api.GetRunAsync(r, id, c));
         app.MapGet(ApiRoutes.RunEvents, (HttpRequest r, string id, SwarmsHttpApi api, DurableTaskClient c) => api.GetRunEventsAsync(r, id, c));
+        app.MapPost(ApiRoutes.Negotiate, (HttpRequest r, LiveHttpApi api) => api.NegotiateAsync(r));
+        app.MapPost(ApiRoutes.RunSubscribe, (HttpRequest r, string id, LiveHttpApi api, DurableTaskClient c) => api.SubscribeAsync(r, id, c));
         app.MapPost(ApiRoutes.RunApproval, (HttpRequest r, string id, string agent, SwarmsHttpApi api, DurableTaskClient c) => api.DecideAsync(r, id, agent, c));
 
         app.MapGet(ApiRoutes.DurableInstance, (HttpRequest r, string instanceId, DurableTaskClient c) => DurableHttpApi.GetStatusAsync(r, instanceId, c));
