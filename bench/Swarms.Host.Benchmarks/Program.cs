@@ -72,18 +72,7 @@ internal static class Bench
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
         var clock = Stopwatch.StartNew();
         using var host = ChildProcess.StartDotnet(dll, ["--urls", $"http://127.0.0.1:{port}"], env, root);
-        await Wait.UntilAsync(async () =>
-        {
-            try
-            {
-                using var r = await http.GetAsync("api/health");
-                return r.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return host.HasExited ? throw new InvalidOperationException(host.Errors) : false;
-            }
-        }, "the host answers");
+        await host.WaitUntilHealthyAsync(http);
         var startup = clock.Elapsed;
         await Task.Delay(2000);
         var idle = Rss(host.Id);

@@ -39,18 +39,7 @@ internal static class QueueBench
         var dll = Path.Combine(RepoPaths.Root, "src", "Swarms.Host", "bin", "Release", "net10.0", "Swarms.Host.dll");
         using var host = ChildProcess.StartDotnet(dll, ["--urls", $"http://127.0.0.1:{port}"], env, root);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        await Wait.UntilAsync(async () =>
-        {
-            try
-            {
-                using var r = await http.GetAsync("api/health");
-                return r.StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return host.HasExited ? throw new InvalidOperationException(host.Errors) : false;
-            }
-        }, "the host answers");
+        await host.WaitUntilHealthyAsync(http);
 
         var queue = new QueueClient(azurite.ConnectionString, "swarm-tasks", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var poison = new QueueClient(azurite.ConnectionString, "swarm-tasks-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });

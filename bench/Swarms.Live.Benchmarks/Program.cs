@@ -61,18 +61,7 @@ var env = new Dictionary<string, string>
 var dll = Path.Combine(RepoPaths.Root, "src", "Swarms.Host", "bin", "Release", "net10.0", "Swarms.Host.dll");
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(120) };
 using var host = ChildProcess.StartDotnet(dll, ["--urls", $"http://127.0.0.1:{port}"], env, root);
-await Wait.UntilAsync(async () =>
-{
-    try
-    {
-        using var r = await http.GetAsync("api/health");
-        return r.StatusCode == HttpStatusCode.OK;
-    }
-    catch (HttpRequestException)
-    {
-        return host.HasExited ? throw new InvalidOperationException(host.Errors) : false;
-    }
-}, "the host answers");
+await host.WaitUntilHealthyAsync(http);
 
 using var negotiate = await http.PostAsync("api/negotiate", null);
 var negotiated = JsonNode.Parse(await negotiate.Content.ReadAsStringAsync())!;

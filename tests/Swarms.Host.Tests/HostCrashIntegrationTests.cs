@@ -116,19 +116,7 @@ public sealed class HostCrashIntegrationTests
         var host = ChildProcess.StartDotnet(RepoPaths.Output("src/Swarms.Host", "Swarms.Host.dll"), ["--urls", $"http://127.0.0.1:{port}"], workingDirectory: root);
         try
         {
-            await Wait.UntilAsync(async () =>
-            {
-                Assert.False(host.HasExited, $"the host exited: {host.Errors}\n{string.Join('\n', host.Lines)}");
-                try
-                {
-                    using var response = await http.GetAsync("api/health");
-                    return response.StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            }, "the host answers /api/health");
+            await host.WaitUntilHealthyAsync(http);
         }
         catch
         {

@@ -37,6 +37,32 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Standard error so far.</summary>
     public string Errors => string.Join('\n', _errors);
 
+    /// <summary>
+    /// Waits until this process, a web host, answers 200 on <paramref name="path"/> through <paramref name="http"/>;
+    /// fails at once, with its standard error, if it exits first.
+    /// </summary>
+    public Task WaitUntilHealthyAsync(HttpClient http, string path = "api/health")
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Wait.UntilAsync(async () =>
+        {
+            if (HasExited)
+            {
+                throw new InvalidOperationException($"the process exited ({ExitCode}): {Errors}\n{string.Join('\n', Lines)}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(path).ConfigureAwait(false);
+                return response.StatusCode == System.Net.HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, $"the process answers /{path}");
+    }
+
     /// <summary>Starts <c>dotnet <paramref name="assemblyPath"/> <paramref name="args"/></c>.</summary>
     public static ChildProcess StartDotnet(string assemblyPath, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {

@@ -70,23 +70,7 @@ public sealed class LiveHostCrashIntegrationTests : IDisposable
             },
             _root);
         _processes.Add(process);
-        await Wait.UntilAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"the host exited ({process.ExitCode}): {process.Errors}");
-            }
-
-            try
-            {
-                using var health = await http.GetAsync("api/health");
-                return health.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the host answers");
+        await process.WaitUntilHealthyAsync(http);
         return process;
     }
 }
