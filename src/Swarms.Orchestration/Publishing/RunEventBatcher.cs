@@ -108,7 +108,7 @@ internal sealed class RunEventBatcher
             var entry = _runs[runId];
             entry.InFlight--;
             ready = entry.Pending.Count > 0; // ready now, or the loop looks at how long it has held them
-            if (entry.InFlight == 0 && entry.Pending.Count == 0)
+            if (entry.InFlight == 0 && entry.Pending.Count == 0 && entry.Sending is null or { IsCompleted: true })
             {
                 _runs.Remove(runId);
             }
@@ -124,29 +124,36 @@ internal sealed class RunEventBatcher
 
     private async Task LoopAsync()
     {
-        var due = new List<(string RunId, Entry.Batch Batch)>();
+        var due = new List<(string RunId, Entry Entry, Entry.Batch Batch)>();
         while (true)
         {
             TimeSpan? wait = null;
             lock (_gate)
             {
                 long now = _time.GetTimestamp();
-                List<string>? emptied = null;
+                List<string>? done = null;
                 foreach (var (runId, entry) in _runs)
                 {
+                    bool sending = entry.Sending is { IsCompleted: false };
                     if (entry.Pending.Count == 0)
                     {
+                        if (!sending && entry.InFlight == 0)
+                        {
+                            (done ??= []).Add(runId);
+                        }
+
                         continue;
+                    }
+
+                    if (sending)
+                    {
+                        continue; // the run's previous message first (its completion wakes the loop)
                     }
 
                     var held = _time.GetElapsedTime(entry.FirstAt, now);
                     if (entry.InFlight == 0 || held >= _maxHold)
                     {
-                        due.Add((runId, entry.TakeBatch()));
-                        if (entry.InFlight == 0)
-                        {
-                            (emptied ??= []).Add(runId);
-                        }
+                        due.Add((runId, entry, entry.TakeBatch()));
                     }
                     else
                     {
@@ -155,26 +162,36 @@ internal sealed class RunEventBatcher
                     }
                 }
 
-                foreach (var runId in emptied ?? [])
+                foreach (var runId in done ?? [])
                 {
                     _runs.Remove(runId);
                 }
             }
 
-            // Every due run at once (each run's publications stay in order: a run is in one round at most), then the
-            // next round; a slow group send delays the next message of the runs, never the model stream or the log.
-            var sends = new List<Task>();
-            foreach (var (runId, batch) in due)
+            // The loop never waits for a send: a run's next message waits for its previous one (order per run), the
+            // other runs do not (a slow group is nobody else's delay), nor does the model stream or the log.
+            foreach (var (runId, entry, batch) in due)
             {
+                var sends = new List<Task>(batch.Pending.Count);
                 foreach (var (publisher, events) in batch.Pending)
                 {
                     events.Sort(BySeq);
                     Interlocked.Increment(ref _publications);
                     sends.Add(PublishAsync(publisher, runId, events, batch.OnError));
                 }
+
+                var sent = sends.Count == 1 ? sends[0] : Task.WhenAll(sends);
+                if (!sent.IsCompleted)
+                {
+                    lock (_gate)
+                    {
+                        entry.Sending = sent;
+                    }
+
+                    _ = sent.ContinueWith(static (_, signal) => ((SemaphoreSlim)signal!).Release(), _signal, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
             }
 
-            await Task.WhenAll(sends).ConfigureAwait(false);
             bool worked = due.Count > 0;
             due.Clear();
             if (worked)
@@ -210,6 +227,7 @@ internal sealed class RunEventBatcher
     {
         public int InFlight;
         public long FirstAt;
+        public Task? Sending;
         public Action<IRunEventPublisher, string, Exception>? OnError;
         public Dictionary<IRunEventPublisher, List<SwarmEvent>> Pending = new(ReferenceEqualityComparer.Instance);
 
