@@ -18,4 +18,9 @@ internal sealed class RestRunEventPublisher(SignalRPublisher publisher) : IRunEv
         publisher.Publish(RunGroups.Of(runId), RunGroups.EventsTarget, events);
         return default;
     }
+
+    /// <summary>One message per run per window, the batches of all its agents merged (never one per agent).</summary>
+#pragma warning disable CA1822 // implements IRunEventPublisher.BatchesPerRun
+    public bool BatchesPerRun => true;
+#pragma warning restore CA1822
 }

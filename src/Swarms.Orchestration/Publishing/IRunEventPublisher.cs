@@ -23,4 +23,12 @@ public interface IRunEventPublisher
 {
     /// <summary>Publishes logged events of run <paramref name="runId"/>.</summary>
     ValueTask PublishAsync(string runId, IReadOnlyList<SwarmEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see langword="true"/> for a publisher to remote clients (SignalR): the batches of all agents of a run that are
+    /// logged at the same time reach it merged into one call, in sequence order, from one process-wide loop, instead of
+    /// one call per agent batch. <see langword="false"/> (the default): each batch is handed over as soon as it is logged,
+    /// from the activity's flushing loop.
+    /// </summary>
+    bool BatchesPerRun => false;
 }

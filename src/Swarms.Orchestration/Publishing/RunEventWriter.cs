@@ -7,7 +7,7 @@ namespace Swarms.Orchestration.Publishing;
 /// <summary>
 /// The sink an agent turn streams into: events go into a bounded channel at once (the model stream never waits for the
 /// log), and one flushing loop coalesces text deltas and appends a batch to the run log, then to the live publishers,
-/// about every <see cref="CoalescingOptions.Window"/> or <see cref="CoalescingOptions.MaxChars"/> of text, whichever comes
+/// at the end of each <see cref="CoalescingOptions.Window"/> (windows aligned on the process clock) or <see cref="CoalescingOptions.MaxChars"/> of text, whichever comes
 /// first, and at once for any other event (a start, a failure, an answer). <see cref="OnCompletedAsync"/> returns only
 /// when every event is flushed, so an activity never completes before its events are logged.
 /// </summary>
@@ -87,7 +87,7 @@ internal sealed class RunEventWriter : ISwarmEventSink
 
                 if (!pending.Urgent && pending.TextChars < _options.MaxChars)
                 {
-                    var remaining = _options.Window - _time.GetElapsedTime(firstAt);
+                    var remaining = UntilWindowEnds(firstAt);
                     if (remaining > TimeSpan.Zero)
                     {
                         more ??= reader.WaitToReadAsync().AsTask();
@@ -117,6 +117,19 @@ internal sealed class RunEventWriter : ISwarmEventSink
             _channel.Writer.TryComplete(ex);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Windows are aligned on the process clock (they end at multiples of <see cref="CoalescingOptions.Window"/>), so the
+    /// agents of a run, and of every run of the process, flush at the same moments: the run log writes their batches in
+    /// one transaction and the live publishers send one message per run (<see cref="RunEventBatcher"/>). A delta waits
+    /// for the end of the window it arrived in: at most one window, at most one batch per window.
+    /// </summary>
+    private TimeSpan UntilWindowEnds(long firstAt)
+    {
+        long period = Math.Max(1, (long)(_options.Window.TotalSeconds * _time.TimestampFrequency));
+        long end = ((firstAt / period) + 1) * period;
+        return _time.GetElapsedTime(_time.GetTimestamp(), end);
     }
 
     private async Task FlushAsync(DeltaCoalescer pending)

@@ -13,7 +13,9 @@ namespace Swarms.Orchestration.RunLog;
 /// across processes), as the run's highest number plus one, so they are unique and increasing across processes. WAL mode
 /// with <c>synchronous=NORMAL</c>: a committed batch survives a process crash (the case the log must survive: a number a
 /// live client saw is never handed out again); the last batches may be lost on power loss, when the live clients are
-/// gone too. Writes of this process queue on one connection (cheaper than SQLite's busy waits); reads use a pool of
+/// gone too. Writes of this process queue for one writer on one connection (cheaper than SQLite's busy waits), which
+/// takes every append waiting and writes them in one transaction (group commit: the batches of all agents flushing at
+/// once cost one commit), each in a savepoint and numbered as if written one after the other; reads use a pool of
 /// connections that never block the writer.
 /// </remarks>
 public sealed class SqliteRunLog : IRunLog, IDisposable
@@ -39,7 +41,9 @@ public sealed class SqliteRunLog : IRunLog, IDisposable
         """;
 
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Lock _queueGate = new();
+    private List<PendingAppend> _queue = [];
+    private bool _writing;
     private readonly ConcurrentBag<SqliteConnection> _readers = [];
     private readonly Lock _initGate = new();
     private SqliteConnection? _writer;
@@ -79,58 +83,165 @@ public sealed class SqliteRunLog : IRunLog, IDisposable
             rows[i] = (batch.Events[i], LoggedEvent.Of(batch.Events[i]));
         }
 
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var append = new PendingAppend(batch, rows);
+        bool lead;
+        lock (_queueGate)
+        {
+            _queue.Add(append);
+            lead = !_writing;
+            _writing = true;
+        }
+
+        if (lead)
+        {
+            // One writer at a time: it takes every append waiting and writes them in one transaction (group commit).
+            _ = Task.Run(WriteQueued, CancellationToken.None);
+        }
+
+        // Once queued the append is written even when the caller stops waiting (the log never loses what it took).
+        return await append.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void WriteQueued()
+    {
+        while (true)
+        {
+            List<PendingAppend> group;
+            lock (_queueGate)
+            {
+                if (_queue.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                group = _queue;
+                _queue = new List<PendingAppend>(group.Count);
+            }
+
+            WriteGroup(group);
+        }
+    }
+
+    /// <summary>
+    /// Writes the appends that waited in one transaction: each in its own savepoint (one that fails is rolled back alone
+    /// and fails alone), numbered exactly as if written one after the other, all completed once the commit succeeded.
+    /// </summary>
+    private void WriteGroup(List<PendingAppend> group)
+    {
+        var results = new IReadOnlyList<SwarmEvent>?[group.Count];
+        var failures = new Exception?[group.Count];
         try
         {
             var connection = Writer();
             using var transaction = connection.BeginTransaction(deferred: false);
-            if (batch.IdempotencyKey is { } key
-                && Execute(connection, transaction, "INSERT OR IGNORE INTO swarm_run_keys (run_id, key) VALUES ($run, $key)", ("$run", batch.RunId), ("$key", key)) == 0)
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO swarm_run_events (run_id, seq, type, agent, turn, attempt, json)
+                VALUES ($run, $seq, $type, $agent, $turn, $attempt, $json)
+                """;
+            var p = new InsertParameters(
+                insert.Parameters.Add("$run", SqliteType.Text),
+                insert.Parameters.Add("$seq", SqliteType.Integer),
+                insert.Parameters.Add("$type", SqliteType.Text),
+                insert.Parameters.Add("$agent", SqliteType.Text),
+                insert.Parameters.Add("$turn", SqliteType.Integer),
+                insert.Parameters.Add("$attempt", SqliteType.Integer),
+                insert.Parameters.Add("$json", SqliteType.Text));
+            insert.Prepare();
+            for (int i = 0; i < group.Count; i++)
             {
-                return []; // logged by an earlier execution
-            }
-
-            long seq = Convert.ToInt64(
-                Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM swarm_run_events WHERE run_id = $run", ("$run", batch.RunId)),
-                System.Globalization.CultureInfo.InvariantCulture);
-            var logged = new SwarmEvent[rows.Length];
-            using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = """
-                    INSERT INTO swarm_run_events (run_id, seq, type, agent, turn, attempt, json)
-                    VALUES ($run, $seq, $type, $agent, $turn, $attempt, $json)
-                    """;
-                var pRun = insert.Parameters.Add("$run", SqliteType.Text);
-                var pSeq = insert.Parameters.Add("$seq", SqliteType.Integer);
-                var pType = insert.Parameters.Add("$type", SqliteType.Text);
-                var pAgent = insert.Parameters.Add("$agent", SqliteType.Text);
-                var pTurn = insert.Parameters.Add("$turn", SqliteType.Integer);
-                var pAttempt = insert.Parameters.Add("$attempt", SqliteType.Integer);
-                var pJson = insert.Parameters.Add("$json", SqliteType.Text);
-                insert.Prepare();
-                pRun.Value = batch.RunId;
-                pTurn.Value = batch.Turn;
-                for (int i = 0; i < rows.Length; i++)
+                if (group.Count == 1)
                 {
-                    var evt = rows[i].Event with { RunId = batch.RunId, Seq = ++seq };
-                    logged[i] = evt;
-                    pSeq.Value = seq;
-                    pType.Value = rows[i].Columns.Type;
-                    pAgent.Value = (object?)rows[i].Columns.Agent ?? DBNull.Value;
-                    pAttempt.Value = rows[i].Columns.Attempt;
-                    pJson.Value = SwarmEventJson.Serialize(evt);
-                    insert.ExecuteNonQuery();
+                    results[i] = WriteOne(connection, transaction, insert, p, group[i]);
+                    continue;
+                }
+
+                transaction.Save("append");
+                try
+                {
+                    results[i] = WriteOne(connection, transaction, insert, p, group[i]);
+                    transaction.Release("append");
+                }
+                catch (Exception ex) when (ex is SqliteException or System.Text.Json.JsonException)
+                {
+                    transaction.Rollback("append");
+                    transaction.Release("append");
+                    failures[i] = ex;
                 }
             }
 
             transaction.Commit();
-            return logged;
         }
-        finally
+#pragma warning disable CA1031 // handed to every waiting caller
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            _writeGate.Release();
+            foreach (var append in group)
+            {
+                append.Done.TrySetException(ex);
+            }
+
+            return;
         }
+
+        for (int i = 0; i < group.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                group[i].Done.TrySetException(failure);
+            }
+            else
+            {
+                group[i].Done.TrySetResult(results[i]!);
+            }
+        }
+    }
+
+    private static SwarmEvent[] WriteOne(SqliteConnection connection, SqliteTransaction transaction, SqliteCommand insert, InsertParameters p, PendingAppend append)
+    {
+        var batch = append.Batch;
+        var rows = append.Rows;
+        if (batch.IdempotencyKey is { } key
+            && Execute(connection, transaction, "INSERT OR IGNORE INTO swarm_run_keys (run_id, key) VALUES ($run, $key)", ("$run", batch.RunId), ("$key", key)) == 0)
+        {
+            return []; // logged by an earlier execution
+        }
+
+        // The run's highest number in this transaction: it sees the appends written before this one in the group.
+        long seq = Convert.ToInt64(
+            Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM swarm_run_events WHERE run_id = $run", ("$run", batch.RunId)),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var logged = new SwarmEvent[rows.Length];
+        p.Run.Value = batch.RunId;
+        p.Turn.Value = batch.Turn;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var evt = rows[i].Event with { RunId = batch.RunId, Seq = ++seq };
+            logged[i] = evt;
+            p.Seq.Value = seq;
+            p.Type.Value = rows[i].Columns.Type;
+            p.Agent.Value = (object?)rows[i].Columns.Agent ?? DBNull.Value;
+            p.Attempt.Value = rows[i].Columns.Attempt;
+            p.Json.Value = SwarmEventJson.Serialize(evt);
+            insert.ExecuteNonQuery();
+        }
+
+        return logged;
+    }
+
+    private sealed record InsertParameters(
+        SqliteParameter Run, SqliteParameter Seq, SqliteParameter Type, SqliteParameter Agent, SqliteParameter Turn, SqliteParameter Attempt, SqliteParameter Json);
+
+    private sealed class PendingAppend(RunLogBatch batch, (SwarmEvent Event, LoggedEvent Columns)[] rows)
+    {
+        public RunLogBatch Batch => batch;
+
+        public (SwarmEvent Event, LoggedEvent Columns)[] Rows => rows;
+
+        public TaskCompletionSource<IReadOnlyList<SwarmEvent>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <inheritdoc />
@@ -187,8 +298,6 @@ public sealed class SqliteRunLog : IRunLog, IDisposable
         {
             reader.Dispose();
         }
-
-        _writeGate.Dispose();
     }
 
     private static List<SwarmEvent> Events(SqliteCommand command)
