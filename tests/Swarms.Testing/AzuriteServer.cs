@@ -29,11 +29,28 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>The Azurite launcher in the repository's npm tools.</summary>
     public static string Launcher => Path.Combine(RepoPaths.Root, "tools", "node_modules", "azurite", "dist", "src", "azurite.js");
 
-    /// <summary>Starts Azurite and waits until its three services listen.</summary>
+    /// <summary>
+    /// Starts Azurite and waits until its three services listen. A free port can be taken by another process between
+    /// choosing it and Azurite binding it (test projects run in parallel), and Azurite then exits: it is started again
+    /// on other ports, up to three times.
+    /// </summary>
     public static async Task<AzuriteServer> StartAsync()
     {
         await EnsureInstalledAsync().ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync().ConfigureAwait(false);
+            }
+            catch (AzuriteExitedException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
+    private static async Task<AzuriteServer> StartOnFreePortsAsync()
+    {
         int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
         var location = Path.Combine(Path.GetTempPath(), $"azurite-{Guid.NewGuid():N}");
         Directory.CreateDirectory(location);
@@ -62,11 +79,19 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new AzuriteServer(process, location, blob, queue, table);
-        await Wait.UntilAsync(
-            () => process.HasExited ? throw new InvalidOperationException($"Azurite exited ({process.ExitCode}).") : FreePort.IsListening(blob) && FreePort.IsListening(queue) && FreePort.IsListening(table),
-            "Azurite listens",
-            TimeSpan.FromSeconds(60)).ConfigureAwait(false);
-        return server;
+        try
+        {
+            await Wait.UntilAsync(
+                () => process.HasExited ? throw new AzuriteExitedException(process.ExitCode) : FreePort.IsListening(blob) && FreePort.IsListening(queue) && FreePort.IsListening(table),
+                "Azurite listens",
+                TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>
@@ -136,3 +161,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 }
+
+/// <summary>Azurite exited before it listened (most often: one of its ports was taken meanwhile).</summary>
+internal sealed class AzuriteExitedException(int exitCode) : InvalidOperationException($"Azurite exited ({exitCode}).");
