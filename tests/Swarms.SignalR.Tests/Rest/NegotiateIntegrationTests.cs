@@ -82,6 +82,13 @@ public sealed class NegotiateIntegrationTests : IAsyncLifetime
         connection.On<JsonElement>("events", batch => received.TrySetResult(batch));
 
         await connection.StartAsync();
+        // The real service holds the connection from the moment the client connects; this stand-in's hub registers it
+        // in OnConnectedAsync, which can run just after the client's handshake completed.
+        for (var waited = 0; !_service.Connections.Connected.ContainsKey(connection.ConnectionId!) && waited < 10_000; waited += 10)
+        {
+            await Task.Delay(10);
+        }
+
         _service.RequireKnownConnections = true;
         await client.AddConnectionToGroupAsync("run-42", connection.ConnectionId!);
         publisher.Publish("run-42", "events", new[] { new { type = "TextDelta", runId = "run-42", seq = 1, delta = "Hello" } });
