@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Swarms.Agents;
 using Swarms.Agents.Streaming;
 using Swarms.Agents.Workflows;
@@ -38,20 +37,13 @@ public sealed class AgentTurnRunner
     private readonly ILogger _logger;
 
     /// <summary>Creates the runner (dependency injection does this).</summary>
-    public AgentTurnRunner(
-        AgentFactory agents, IRunLog log, IEnumerable<IRunEventPublisher> publishers, IOptions<SwarmsOrchestrationOptions> options,
-        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    internal AgentTurnRunner(AgentFactory agents, RunEventOutlet outlet, SwarmsOrchestrationOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(agents);
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(publishers);
-        ArgumentNullException.ThrowIfNull(options);
-        var loggers = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         _agents = agents;
-        _outlet = new RunEventOutlet(log, publishers, loggers.CreateLogger<RunEventOutlet>());
-        _coalescing = options.Value.Coalescing();
-        _time = timeProvider ?? TimeProvider.System;
-        _logger = loggers.CreateLogger<AgentTurnRunner>();
+        _outlet = outlet;
+        _coalescing = options.Coalescing();
+        _time = timeProvider;
+        _logger = loggerFactory.CreateLogger<AgentTurnRunner>();
     }
 
     /// <summary>Runs the turn and returns its result.</summary>

@@ -38,19 +38,13 @@ public sealed class ModelTurnRunner
     private readonly ILogger _logger;
 
     /// <summary>Creates the runner (dependency injection does this).</summary>
-    public ModelTurnRunner(
-        AgentFactory agents, IRunLog log, IEnumerable<IRunEventPublisher> publishers, IOptions<SwarmsOrchestrationOptions> options,
-        TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    internal ModelTurnRunner(AgentFactory agents, RunEventOutlet outlet, SwarmsOrchestrationOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(agents);
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(publishers);
-        ArgumentNullException.ThrowIfNull(options);
-        _loggers = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        _loggers = loggerFactory;
         _agents = agents;
-        _outlet = new RunEventOutlet(log, publishers, _loggers.CreateLogger<RunEventOutlet>());
-        _coalescing = options.Value.Coalescing();
-        _time = timeProvider ?? TimeProvider.System;
+        _outlet = outlet;
+        _coalescing = options.Coalescing();
+        _time = timeProvider;
         _logger = _loggers.CreateLogger<ModelTurnRunner>();
     }
 

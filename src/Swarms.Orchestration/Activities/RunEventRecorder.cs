@@ -14,13 +14,7 @@ public sealed class RunEventRecorder
     private readonly RunEventOutlet _outlet;
 
     /// <summary>Creates the recorder (dependency injection does this).</summary>
-    public RunEventRecorder(IRunLog log, IEnumerable<IRunEventPublisher> publishers, ILoggerFactory? loggerFactory = null)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(publishers);
-        var loggers = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        _outlet = new RunEventOutlet(log, publishers, loggers.CreateLogger<RunEventOutlet>());
-    }
+    internal RunEventRecorder(RunEventOutlet outlet) => _outlet = outlet;
 
     /// <summary>Logs and publishes the event; returns its sequence number (0 when an earlier execution logged it).</summary>
     public async Task<long> RecordAsync(RunEventRequest request, CancellationToken cancellationToken = default)

@@ -43,16 +43,12 @@ public sealed class ToolCallRunner
     private readonly ILogger _logger;
 
     /// <summary>Creates the runner (dependency injection does this).</summary>
-    public ToolCallRunner(
-        AgentFactory agents, IRunLog log, IEnumerable<IRunEventPublisher> publishers, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    internal ToolCallRunner(AgentFactory agents, RunEventOutlet outlet, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(agents);
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(publishers);
-        _loggers = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        _loggers = loggerFactory;
         _agents = agents;
-        _outlet = new RunEventOutlet(log, publishers, _loggers.CreateLogger<RunEventOutlet>());
-        _time = timeProvider ?? TimeProvider.System;
+        _outlet = outlet;
+        _time = timeProvider;
         _logger = _loggers.CreateLogger<ToolCallRunner>();
     }
 

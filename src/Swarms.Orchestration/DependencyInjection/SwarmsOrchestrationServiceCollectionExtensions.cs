@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using Swarms.Agents;
 using Swarms.Orchestration.Activities;
+using Swarms.Orchestration.Publishing;
 using Swarms.Orchestration.RunLog;
 
 namespace Swarms.Orchestration.DependencyInjection;
@@ -32,10 +35,20 @@ public static class SwarmsOrchestrationServiceCollectionExtensions
         services.AddSingleton(Options.Create(options));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(runLog);
-        services.TryAddSingleton<AgentTurnRunner>();
-        services.TryAddSingleton<RunEventRecorder>();
-        services.TryAddSingleton<ModelTurnRunner>();
-        services.TryAddSingleton<ToolCallRunner>();
+        // One outlet (run log + live publishers) for every activity of the process; the runners' constructors are
+        // internal because it is.
+        services.TryAddSingleton(sp => new RunEventOutlet(
+            sp.GetRequiredService<IRunLog>(), sp.GetServices<IRunEventPublisher>(), Loggers(sp).CreateLogger<RunEventOutlet>()));
+        services.TryAddSingleton(sp => new AgentTurnRunner(
+            sp.GetRequiredService<AgentFactory>(), sp.GetRequiredService<RunEventOutlet>(), options, sp.GetRequiredService<TimeProvider>(), Loggers(sp)));
+        services.TryAddSingleton(sp => new RunEventRecorder(sp.GetRequiredService<RunEventOutlet>()));
+        services.TryAddSingleton(sp => new ModelTurnRunner(
+            sp.GetRequiredService<AgentFactory>(), sp.GetRequiredService<RunEventOutlet>(), options, sp.GetRequiredService<TimeProvider>(), Loggers(sp)));
+        services.TryAddSingleton(sp => new ToolCallRunner(
+            sp.GetRequiredService<AgentFactory>(), sp.GetRequiredService<RunEventOutlet>(), sp.GetRequiredService<TimeProvider>(), Loggers(sp)));
         return new SwarmsOrchestrationBuilder(services);
     }
+
+    private static ILoggerFactory Loggers(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 }
